@@ -1,0 +1,33 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "biostore",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "biostore", targets: ["BiostoreCLI"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    .systemLibrary(
+      name: "Clibgit2",
+      pkgConfig: "libgit2",
+      providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]
+    ),
+    .target(name: "Git", dependencies: ["Clibgit2"]),
+    .target(name: "BioStore", dependencies: ["Git"]),
+    .executableTarget(
+      name: "BiostoreCLI",
+      dependencies: [
+        "BioStore",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "GitTests", dependencies: ["Git"]),
+    .testTarget(name: "BioStoreTests", dependencies: ["BioStore", "Git"]),
+    .testTarget(name: "BiostoreCLITests", dependencies: ["BiostoreCLI"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

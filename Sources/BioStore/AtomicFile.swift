@@ -1,0 +1,40 @@
+import Foundation
+
+/// Writes a file so a reader or a crash sees the old bytes or the new, never a mixture.
+enum AtomicFile {
+  /// Writes `bytes` to a temporary file in `scratchDirectory`, flushes it to disk, and renames it over `path`.
+  ///
+  /// The scratch file lives under `.git/biostore` so a crash never leaves a stray file in the work tree.
+  static func write(_ bytes: [UInt8], to path: String, scratchDirectory: String) throws(StoreError) {
+    let scratch = scratchDirectory + "/write-\(getpid()).tmp"
+    let descriptor = open(scratch, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+    guard descriptor >= 0 else { throw failure(path) }
+    var written = 0
+    while written < bytes.count {
+      let result = bytes.withUnsafeBytes {
+        Foundation.write(descriptor, $0.baseAddress! + written, $0.count - written)
+      }
+      guard result > 0 else {
+        let error = failure(path)
+        close(descriptor)
+        unlink(scratch)
+        throw error
+      }
+      written += result
+    }
+    guard fsync(descriptor) == 0, close(descriptor) == 0 else {
+      let error = failure(path)
+      unlink(scratch)
+      throw error
+    }
+    guard rename(scratch, path) == 0 else {
+      let error = failure(path)
+      unlink(scratch)
+      throw error
+    }
+  }
+
+  private static func failure(_ path: String) -> StoreError {
+    .storage("cannot write \(path) (\(String(cString: strerror(errno)))); check free space and permissions")
+  }
+}

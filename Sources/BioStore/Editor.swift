@@ -1,0 +1,52 @@
+import Foundation
+
+/// The user's text editor, from `$VISUAL`, else `$EDITOR`, else `vi`, split on spaces as git does.
+public struct Editor: Sendable {
+  /// The command and its leading arguments; the file to edit is appended.
+  public let command: [String]
+
+  /// The editor the environment names.
+  public init(environment: [String: String]) {
+    let named = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }
+      .first { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? "vi"
+    command = named.split(separator: " ").map(String.init)
+  }
+
+  /// Opens `text` in the editor as a temporary file named `fileName` and returns what the person saved, or throws if the editor fails.
+  public func edit(_ text: String, fileName: String) throws(StoreError) -> [UInt8] {
+    let manager = FileManager.default
+    let folder = manager.temporaryDirectory.appendingPathComponent("biostore-edit-\(UUID().uuidString)")
+    let file = folder.appendingPathComponent(fileName)
+    let shown = command.joined(separator: " ")
+    do {
+      try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+      try Data(text.utf8).write(to: file)
+    } catch {
+      throw .storage("cannot write a temporary file for the editor (\(error.localizedDescription))")
+    }
+    defer { try? manager.removeItem(at: folder) }
+    let process = Process()
+    // env finds the editor on PATH as a shell would.
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = command + [file.path]
+    do {
+      try process.run()
+    } catch {
+      throw .editorFailed(command: shown, reason: "could not be started (\(error.localizedDescription))")
+    }
+    process.waitUntilExit()
+    guard process.terminationReason == .exit else {
+      throw .editorFailed(command: shown, reason: "was killed by signal \(process.terminationStatus)")
+    }
+    guard process.terminationStatus == 0 else {
+      throw .editorFailed(
+        command: shown,
+        reason: process.terminationStatus == 127
+          ? "was not found; set VISUAL or EDITOR" : "exited with status \(process.terminationStatus)")
+    }
+    guard let edited = manager.contents(atPath: file.path) else {
+      throw .editorFailed(command: shown, reason: "left no file behind")
+    }
+    return Array(edited)
+  }
+}

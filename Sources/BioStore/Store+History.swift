@@ -1,0 +1,34 @@
+import Git
+
+extension Store {
+  /// The versions of `variant`, newest first in commit order, within the dates given and at most `limit` of them.
+  public func history(
+    of variant: VariantName, since: DateInput? = nil, until: DateInput? = nil, limit: Int? = nil
+  ) throws(StoreError) -> [HistoryEntry] {
+    let versions = try timeline(of: variant).versions
+    guard !versions.isEmpty else {
+      throw .unknownVariant(variant.rawValue, known: try currentVariants().map(\.rawValue))
+    }
+    var entries: [HistoryEntry] = []
+    var texts: [ObjectID: String] = [:]
+    func text(of blob: ObjectID) throws(StoreError) -> String {
+      if let text = texts[blob] { return text }
+      let text = String(decoding: try bytes(ofBlob: blob), as: UTF8.self)
+      texts[blob] = text
+      return text
+    }
+    for (index, version) in versions.enumerated() {
+      if let limit, entries.count >= limit { break }
+      if let since, !since.admitsOnOrAfter(version.date) { continue }
+      if let until, !until.admitsOnOrBefore(version.date) { continue }
+      let current = try text(of: version.blobID)
+      let previous = index + 1 < versions.count ? try text(of: versions[index + 1].blobID) : ""
+      let change = WordCount.changes(from: previous, to: current)
+      entries.append(
+        HistoryEntry(
+          version: version, words: WordCount.count(current), added: change.added,
+          removed: change.removed, engagements: []))
+    }
+    return entries
+  }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Git
+
+/// A bio store: a non-bare git repository whose root holds one `<variant>.md` file per variant.
+public final class Store {
+  /// The store's work tree, without a trailing slash.
+  public let path: String
+  let repository: Repository
+  /// The branch biostore reads and writes: the one `HEAD` names, `refs/heads/main` for a new store.
+  let branch: String
+
+  /// Where biostore keeps its own files (lock, journal, caches): `.git/biostore`.
+  var privateDirectory: String { repository.gitDirectory + "biostore" }
+
+  /// Opens the existing store at `path`; only `create(at:)` makes one.
+  public init(openingAt path: String) throws(StoreError) {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw .noStore(path: path)
+    }
+    guard isDirectory.boolValue else { throw .notAStore(path: path, reason: "it is a file") }
+    let repository: Repository
+    do {
+      repository = try Repository(openingAt: path)
+    } catch {
+      throw .notAStore(path: path, reason: "not a git repository: \(error.message)")
+    }
+    guard let workDirectory = repository.workDirectory else {
+      throw .notAStore(path: path, reason: "a bare repository has no work tree")
+    }
+    self.repository = repository
+    self.path = String(workDirectory.dropLast())
+    do {
+      let head = try repository.symbolicTarget(of: "HEAD")
+      branch = head.flatMap { $0.hasPrefix("refs/heads/") ? $0 : nil } ?? "refs/heads/main"
+    } catch {
+      throw .notAStore(path: path, reason: "its HEAD cannot be read: \(error.message)")
+    }
+  }
+
+  /// Creates an empty store at `path` on branch `main`, returning nil when a git repository is already there.
+  public static func create(at path: String) throws(StoreError) -> Store? {
+    let manager = FileManager.default
+    var isDirectory: ObjCBool = false
+    if manager.fileExists(atPath: path, isDirectory: &isDirectory) {
+      guard isDirectory.boolValue else { throw .cannotCreate(path: path, reason: "it is a file") }
+      if (try? Repository(openingAt: path)) != nil { return nil }
+      let contents = (try? manager.contentsOfDirectory(atPath: path)) ?? []
+      guard contents.isEmpty else {
+        throw .cannotCreate(
+          path: path, reason: "the folder is not empty and not a git repository; choose an empty or new folder")
+      }
+    }
+    do {
+      _ = try Repository.create(at: path, initialBranch: "main")
+    } catch {
+      throw .cannotCreate(path: path, reason: error.message)
+    }
+    return try Store(openingAt: path)
+  }
+
+  /// The store path to use: `--store`, else `$BIOSTORE_DIR`, else `~/.biostore`.
+  public static func location(option: String?, environment: [String: String]) -> String {
+    if let option, !option.isEmpty { return option }
+    if let directory = environment["BIOSTORE_DIR"], !directory.isEmpty { return directory }
+    let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+    return home + "/.biostore"
+  }
+
+  /// The commit the branch points at, or nil before the first save.
+  func tip() throws(StoreError) -> ObjectID? {
+    try storage { () throws(GitError) in try repository.referenceTarget(branch) }
+  }
+
+  /// The store's work-tree path of a variant's file.
+  func workTreePath(of variant: VariantName) -> String {
+    path + "/" + variant.fileName
+  }
+
+  /// Runs a libgit2 operation, turning its failure into a `StoreError` the CLI can print.
+  func storage<T>(_ operation: () throws(GitError) -> T) throws(StoreError) -> T {
+    do {
+      return try operation()
+    } catch {
+      throw .storage("the store at \(path) could not be read or written (\(error.message)); check it with `git fsck`")
+    }
+  }
+}

@@ -1,0 +1,128 @@
+import Git
+
+/// A failure in the user's words: what went wrong and what to do next, with the exit code it deserves.
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+  /// No store exists at the path.
+  case noStore(path: String)
+  /// The path exists but is not a usable store.
+  case notAStore(path: String, reason: String)
+  /// A variant or engagement name breaks the naming rule.
+  case badName(String, suggestion: String?)
+  /// A date could not be read.
+  case badDate(String)
+  /// A spec could not be read.
+  case badSpec(String, reason: String)
+  /// The text to save is unusable.
+  case badText(reason: String)
+  /// There was no text to save.
+  case nothingToSave(variant: String, path: String)
+  /// A file given on the command line could not be read.
+  case unreadableFile(path: String, reason: String)
+  /// The variant has never been saved.
+  case unknownVariant(String, known: [String])
+  /// The variant existed and was removed.
+  case removedVariant(String, on: Timestamp, commit: ObjectID)
+  /// No version of the variant is dated on or before the date.
+  case noVersion(of: String, onOrBefore: String, earliest: Timestamp)
+  /// `~N` walks past the first version.
+  case tooFarBack(variant: String, steps: Int, available: Int)
+  /// The commit prefix matches nothing or several commits.
+  case unknownCommit(String, ambiguous: Bool)
+  /// The commit has no file for the variant.
+  case variantNotInCommit(String, commit: ObjectID)
+  /// `~N` was asked of a commit off the main line.
+  case commitNotOnMainLine(ObjectID)
+  /// A save is dated before the variant's latest version.
+  case dateBeforeLatest(variant: String, date: Timestamp, latest: Timestamp)
+  /// The work-tree file has edits that are not saved.
+  case handEdited(path: String, variant: String)
+  /// Another writer held the lock for too long.
+  case lockTimeout(seconds: Double)
+  /// The branch moved while this command was writing.
+  case concurrentUpdate
+  /// The editor failed.
+  case editorFailed(command: String, reason: String)
+  /// The store already exists where `init` was asked to create one.
+  case cannotCreate(path: String, reason: String)
+  /// A git or file-system failure the user cannot fix by retyping the command.
+  case storage(String)
+
+  /// 2 for bad usage or input, 1 for everything refused or not found.
+  public var exitCode: Int32 {
+    switch self {
+    case .badName, .badDate, .badSpec, .badText, .nothingToSave, .unreadableFile: 2
+    default: 1
+    }
+  }
+
+  /// One sentence saying what was wrong and what to do next.
+  public var description: String {
+    switch self {
+    case .noStore(let path):
+      "no store at \(path); create one with `biostore init` or point --store or BIOSTORE_DIR at an existing one"
+    case .notAStore(let path, let reason):
+      "\(path) is not a biostore store (\(reason)); pass --store with a store made by `biostore init`"
+    case .badName(let name, let suggestion):
+      "invalid name '\(name.printable)': names are 1 to 64 lower-case letters, digits and inner hyphens"
+        + (suggestion.map { "; try '\($0)'" } ?? "")
+    case .badDate(let text):
+      "invalid date '\(text.printable)': use YYYY, YYYY-MM, YYYY-MM-DD (a real day, years 1970-9999) or RFC 3339 with an offset, e.g. 2024-04-08T13:12:18-07:00"
+    case .badSpec(let spec, let reason):
+      "invalid version '\(spec.printable)': \(reason); write VARIANT, VARIANT@DATE, VARIANT@COMMIT or VARIANT~N"
+    case .badText(let reason):
+      "\(reason); nothing was saved"
+    case .nothingToSave(let variant, let path):
+      "no text to save for \(variant): give --file FILE, pipe the text on stdin, or edit \(path)"
+    case .unreadableFile(let path, let reason):
+      "cannot read \(path.printable): \(reason)"
+    case .unknownVariant(let name, let known):
+      "no variant named '\(name)'"
+        + (known.isEmpty
+          ? "; the store is empty: save one with `biostore save \(name) --file FILE`"
+          : "; the store has \(known.joined(separator: ", ")) (see `biostore list`)")
+    case .removedVariant(let name, let date, let commit):
+      "\(name) was removed on \(date.rfc3339) (commit \(commit.short)); reach older versions with \(name)@DATE or `biostore history \(name)`"
+    case .noVersion(let variant, let date, let earliest):
+      "\(variant) has no version dated on or before \(date); its first version is dated \(earliest.rfc3339)"
+    case .tooFarBack(let variant, let steps, let available):
+      "\(variant) has only \(available) version\(available == 1 ? "" : "s") up to there, so ~\(steps) goes back past the first; see `biostore history \(variant)`"
+    case .unknownCommit(let prefix, let ambiguous):
+      ambiguous
+        ? "commit prefix '\(prefix)' matches more than one commit; give more hex digits"
+        : "no engagement, date or commit matches '\(prefix.printable)'; see `biostore history` for commit ids"
+    case .variantNotInCommit(let variant, let commit):
+      "commit \(commit.short) has no \(variant).md; see `biostore history \(variant)` for its versions"
+    case .commitNotOnMainLine(let commit):
+      "commit \(commit.short) is not on the store's main line, so ~N cannot count versions from it"
+    case .dateBeforeLatest(let variant, let date, let latest):
+      "as-of date \(date.rfc3339) is older than \(variant)'s latest version (\(latest.rfc3339)); versions are kept in date order, so give --date \(latest.day) or later"
+    case .handEdited(let path, let variant):
+      "\(path) has unsaved hand edits; record them with `biostore save \(variant)` (no input) or discard them with `git checkout -- \(variant).md` in the store"
+    case .lockTimeout(let seconds):
+      "another biostore command has been writing to this store for over \(Int(seconds)) s; try again (BIOSTORE_LOCK_TIMEOUT sets the wait)"
+    case .concurrentUpdate:
+      "the store's branch moved while saving (another tool wrote to it); nothing was saved, run the command again"
+    case .editorFailed(let command, let reason):
+      "editor '\(command)' \(reason); nothing was saved"
+    case .cannotCreate(let path, let reason):
+      "cannot create a store at \(path): \(reason)"
+    case .storage(let message):
+      "\(message)"
+    }
+  }
+}
+
+extension String {
+  /// The string with control characters escaped and cut to a readable length, for quoting user input in messages.
+  var printable: String {
+    var result = ""
+    for scalar in unicodeScalars.prefix(80) {
+      if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format {
+        result += "\\u{\(String(scalar.value, radix: 16))}"
+      } else {
+        result.unicodeScalars.append(scalar)
+      }
+    }
+    return unicodeScalars.count > 80 ? result + "…" : result
+  }
+}

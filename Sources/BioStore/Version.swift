@@ -1,0 +1,54 @@
+import Git
+
+/// One saved text of a variant: the commit on the main line that changed the variant's file.
+public struct Version: Hashable, Sendable {
+  /// The variant this is a version of.
+  public let variant: VariantName
+  /// The commit that recorded it.
+  public let id: ObjectID
+  /// The blob holding its text.
+  public let blobID: ObjectID
+  /// The as-of date: the commit's author date with its offset.
+  public let date: Timestamp
+  /// The commit message without biostore's own trailers.
+  public let message: String
+  /// How many first-parent steps the commit is from the branch tip (0 is the tip), or nil off the main line.
+  let lineIndex: Int?
+
+  /// The first line of the message.
+  public var summary: String {
+    String(message.prefix(while: { $0 != "\n" }))
+  }
+
+  init(variant: VariantName, commit: Commit, blobID: ObjectID, lineIndex: Int?) {
+    self.variant = variant
+    id = commit.id
+    self.blobID = blobID
+    date = Timestamp(seconds: commit.author.time, offsetMinutes: commit.author.offsetMinutes)
+    message = Version.userMessage(commit.message)
+    self.lineIndex = lineIndex
+  }
+
+  /// Trailers biostore writes for itself and leaves out of what it shows.
+  static let ownTrailers = ["Imported-From:"]
+
+  /// `message` without biostore's own trailer lines and trailing blank lines.
+  static func userMessage(_ message: String) -> String {
+    var lines = message.split(separator: "\n", omittingEmptySubsequences: false)
+    while let last = lines.last,
+      last.trimmingWhitespace.isEmpty
+        || ownTrailers.contains(where: { last.hasPrefix($0) })
+    {
+      lines.removeLast()
+    }
+    return lines.joined(separator: "\n")
+  }
+}
+
+extension Substring {
+  var trimmingWhitespace: Substring {
+    let start = firstIndex(where: { !$0.isWhitespace }) ?? endIndex
+    let end = lastIndex(where: { !$0.isWhitespace }).map { index(after: $0) } ?? start
+    return self[start..<end]
+  }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import BioStore
+import Foundation
+
+/// The root command: only configuration and the `--store` option every subcommand shares.
+struct Biostore: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "biostore",
+    abstract: "Keep every version of your bios in a git repository, and find the one you sent.",
+    discussion: """
+      The store is --store, else $BIOSTORE_DIR, else ~/.biostore. It is an ordinary git repository: \
+      one <variant>.md file per bio, one commit per version, the commit's author date as the \
+      version's as-of date.
+      """,
+    version: "0.1.0",
+    subcommands: [Init.self, Save.self, Edit.self, List.self, Show.self, History.self]
+  )
+
+  @Option(name: .long, help: ArgumentHelp("The store to use.", valueName: "path"))
+  var store: String?
+
+  /// The path of the store this invocation means.
+  var storePath: String {
+    Store.location(option: store, environment: ProcessInfo.processInfo.environment)
+  }
+
+  /// Opens the store, failing with `biostore init` advice when there is none.
+  func openStore() throws -> Store {
+    try Store(openingAt: storePath)
+  }
+}

@@ -1,0 +1,32 @@
+import Foundation
+
+/// Writing to the terminal: results on stdout, notes and errors on stderr, in DESIGN.md's formats.
+enum Console {
+  /// Prints `message` as `biostore: error: …` and exits with `exitCode`.
+  static func fail(_ message: String, exitCode: Int32) -> Never {
+    note("error: " + message)
+    exit(exitCode)
+  }
+
+  /// Prints `biostore: warning: …` on stderr.
+  static func warn(_ message: String) {
+    note("warning: " + message)
+  }
+
+  /// Prints `biostore: …` on stderr.
+  static func note(_ message: String) {
+    FileHandle.standardError.write(Data("biostore: \(message)\n".utf8))
+  }
+
+  /// Writes `text` to stdout exactly as it is.
+  static func write(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+  }
+
+  /// Prints `value` as one pretty-printed JSON document on stdout.
+  static func printJSON<T: Encodable>(_ value: T) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    write(String(decoding: try encoder.encode(value), as: UTF8.self) + "\n")
+  }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import BioStore
+import Foundation
+
+extension Biostore {
+  /// `biostore edit`: opens the latest text in the user's editor and saves it if it changed.
+  struct Edit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Edit the latest text of a variant in $VISUAL or $EDITOR and save it if changed.")
+
+    @ParentCommand var root: Biostore
+
+    @Argument(help: "The variant, e.g. biosketch.")
+    var variant: String
+
+    @Option(name: .shortAndLong, help: "The version's note (default: \"Update <variant>\").")
+    var message: String?
+
+    func run() throws {
+      let variant = try VariantName(variant)
+      let store = try root.openStore()
+      let environment = ProcessInfo.processInfo.environment
+      let original = try store.editableText(of: variant)
+      let edited = try Editor(environment: environment).edit(original, fileName: variant.fileName)
+      guard edited != Array(original.utf8) else {
+        Console.note("\(variant) is unchanged; nothing recorded")
+        return
+      }
+      let text = try VersionText.validated(edited)
+      switch try store.save(variant, text: text, message: message, date: nil, environment: environment) {
+      case .recorded(let version):
+        print("Saved \(variant) as of \(version.date.rfc3339) (\(version.id.short), \(WordCount.count(text)) words)")
+      case .unchanged:
+        Console.note("\(variant) is unchanged; nothing recorded")
+      }
+    }
+  }
+}

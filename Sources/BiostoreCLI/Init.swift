@@ -1,0 +1,21 @@
+import ArgumentParser
+import BioStore
+
+extension Biostore {
+  /// `biostore init`: creates an empty store, or says one is already there.
+  struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Create an empty store (a git repository on branch main).")
+
+    @ParentCommand var root: Biostore
+
+    func run() throws {
+      let path = root.storePath
+      if try Store.create(at: path) != nil {
+        print("Created an empty store at \(path)")
+      } else {
+        print("A store already exists at \(path); nothing changed")
+      }
+    }
+  }
+}

@@ -1,0 +1,38 @@
+import BioStore
+import Foundation
+
+/// Reads the text a command was given: a file named on the command line, or piped stdin.
+enum InputText {
+  /// The validated text of `file`, else of stdin when it is piped and not empty, else nil.
+  static func read(file: String?) throws -> String? {
+    if let file {
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
+        throw StoreError.unreadableFile(path: file, reason: "no such file")
+      }
+      guard !isDirectory.boolValue else {
+        throw StoreError.unreadableFile(path: file, reason: "it is a directory; name a file")
+      }
+      guard let data = FileManager.default.contents(atPath: file) else {
+        throw StoreError.unreadableFile(path: file, reason: "permission denied or unreadable")
+      }
+      return try VersionText.validated(Array(data))
+    }
+    guard isatty(STDIN_FILENO) == 0 else { return nil }
+    let bytes = readStandardInput()
+    return bytes.isEmpty ? nil : try VersionText.validated(bytes)
+  }
+
+  /// All of stdin, stopping a little past the size limit so a huge stream is refused, not buffered; a closed stdin reads as empty.
+  private static func readStandardInput() -> [UInt8] {
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 65_536)
+    while bytes.count <= VersionText.maximumBytes {
+      let count = buffer.withUnsafeMutableBytes { Foundation.read(STDIN_FILENO, $0.baseAddress, $0.count) }
+      if count < 0, errno == EINTR { continue }
+      guard count > 0 else { break }
+      bytes.append(contentsOf: buffer[..<count])
+    }
+    return bytes
+  }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import BioStore
+import Foundation
+
+extension Biostore {
+  /// `biostore save`: records a version from a file, piped stdin, or the hand-edited work-tree file.
+  struct Save: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Record a new version of a variant.",
+      discussion: """
+        The text comes from --file, else from stdin when it is piped and not empty, else from the \
+        variant's file in the store (a hand edit). Unchanged text records nothing.
+        """)
+
+    @ParentCommand var root: Biostore
+
+    @Argument(help: "The variant, e.g. biosketch.")
+    var variant: String
+
+    @Option(name: .long, help: ArgumentHelp("Read the text from this file.", valueName: "file"))
+    var file: String?
+
+    @Option(name: .shortAndLong, help: "The version's note (default: \"Update <variant>\").")
+    var message: String?
+
+    @Option(
+      name: .long,
+      help: ArgumentHelp(
+        "The as-of date: YYYY, YYYY-MM, YYYY-MM-DD or RFC 3339 (default: now).", valueName: "when"))
+    var date: String?
+
+    func run() throws {
+      let variant = try VariantName(variant)
+      let date = try date.map { try DateInput(parsing: $0) }
+      let store = try root.openStore()
+      let text = try InputText.read(file: file)
+      let environment = ProcessInfo.processInfo.environment
+      switch try store.save(
+        variant, text: text, message: message, date: date, environment: environment)
+      {
+      case .recorded(let version):
+        let words = WordCount.count(try text ?? store.text(of: version))
+        print("Saved \(variant) as of \(version.date.rfc3339) (\(version.id.short), \(words) words)")
+      case .unchanged:
+        Console.note("\(variant) is unchanged; nothing recorded")
+      }
+    }
+  }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import BioStore
+
+extension Biostore {
+  /// `biostore show`: prints the text of the version a spec names.
+  struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Print one version's text.",
+      discussion: """
+        SPEC is VARIANT (the latest), VARIANT@DATE (the latest on or before the end of that day, \
+        month or year), VARIANT@COMMIT (7+ hex digits), and any of these followed by ~N (N \
+        versions earlier).
+        """)
+
+    @ParentCommand var root: Biostore
+
+    @Argument(help: ArgumentHelp("The version, e.g. biosketch@2023-12-31.", valueName: "spec"))
+    var spec: String
+
+    @Flag(help: "Print one JSON document.")
+    var json = false
+
+    func run() throws {
+      let spec = try Spec(parsing: spec)
+      let store = try root.openStore()
+      let version = try store.version(spec)
+      let text = try store.text(of: version)
+      guard json else { return Console.write(text) }
+      try Console.printJSON(
+        ShownVersion(
+          variant: version.variant.rawValue, id: version.id.hex, date: version.date.rfc3339,
+          message: version.message, words: WordCount.count(text), text: text))
+    }
+  }
+
+  /// The JSON `show --json` prints.
+  struct ShownVersion: Encodable {
+    let variant, id, date, message: String
+    let words: Int
+    let text: String
+  }
+}

@@ -1,0 +1,11 @@
+#ifndef BIOSTORE_CLIBGIT2_SHIM_H
+#define BIOSTORE_CLIBGIT2_SHIM_H
+
+#include <git2.h>
+
+/* git_libgit2_opts is variadic, which Swift cannot call: one wrapper per option we use. */
+static inline int biostore_git_set_search_path(git_config_level_t level, const char *path) {
+  return git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, level, path);
+}
+
+#endif

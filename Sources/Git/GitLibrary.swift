@@ -1,0 +1,19 @@
+internal import Clibgit2
+
+/// Process-wide libgit2 set-up: initialised once, before the first handle is made.
+public enum GitLibrary {
+  private static let initialized: Void = { git_libgit2_init() }()
+
+  /// Initialises libgit2 if it has not been yet; every `Repository` entry point calls this.
+  public static func initialize() {
+    _ = initialized
+  }
+
+  /// Points libgit2's global, XDG and system config search at `path` ("" means none), keeping a user's config out of tests.
+  public static func setConfigSearchPath(_ path: String) throws(GitError) {
+    initialize()
+    for level in [GIT_CONFIG_LEVEL_GLOBAL, GIT_CONFIG_LEVEL_XDG, GIT_CONFIG_LEVEL_SYSTEM] {
+      try check(biostore_git_set_search_path(level, path), "git_libgit2_opts")
+    }
+  }
+}

@@ -1,0 +1,59 @@
+internal import Clibgit2
+
+/// The SHA-1 id of a git object, kept as its 40 lower-case hex digits.
+public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
+  /// The 40 hex digits.
+  public let hex: String
+
+  /// Makes an id from 40 hex digits, or nil if `hex` is not one.
+  public init?(hex: String) {
+    guard hex.utf8.count == 40, hex.utf8.allSatisfy(\.isHexDigit) else { return nil }
+    self.hex = hex.lowercased()
+  }
+
+  init(_ oid: git_oid) {
+    var oid = oid
+    var buffer = [CChar](repeating: 0, count: 41)
+    git_oid_tostr(&buffer, buffer.count, &oid)
+    hex = String(decoding: buffer.prefix(40).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+  }
+
+  /// The first seven hex digits, as `git log --oneline` shows them.
+  public var short: String { String(hex.prefix(7)) }
+
+  /// The hex digits.
+  public var description: String { hex }
+
+  var oid: git_oid {
+    var oid = git_oid()
+    git_oid_fromstrn(&oid, hex, hex.utf8.count)
+    return oid
+  }
+}
+
+extension UInt8 {
+  var isHexDigit: Bool {
+    (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(self)
+      || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(self)
+      || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(self)
+  }
+}
+
+extension ObjectID: Codable {
+  /// Decodes an id from its 40 hex digits.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.singleValueContainer()
+    let hex = try container.decode(String.self)
+    guard let id = ObjectID(hex: hex) else {
+      throw DecodingError.dataCorruptedError(
+        in: container, debugDescription: "not a 40-digit object id: \(hex)")
+    }
+    self = id
+  }
+
+  /// Encodes the id as its 40 hex digits.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(hex)
+  }
+}

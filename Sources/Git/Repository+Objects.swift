@@ -1,0 +1,147 @@
+internal import Clibgit2
+
+extension Repository {
+  /// Reads the commit `id`, copying it out as a value.
+  ///
+  /// Wraps `git_commit_lookup`.
+  public func commit(_ id: ObjectID) throws(GitError) -> Commit {
+    var oid = id.oid
+    var commit: OpaquePointer?
+    try check(git_commit_lookup(&commit, pointer, &oid), "git_commit_lookup")
+    defer { git_commit_free(commit) }
+    let parentCount = git_commit_parentcount(commit)
+    return Commit(
+      id: id,
+      treeID: ObjectID(git_commit_tree_id(commit).pointee),
+      parentIDs: (0..<parentCount).map { ObjectID(git_commit_parent_id(commit, $0).pointee) },
+      author: Signature(git_commit_author(commit)),
+      committer: Signature(git_commit_committer(commit)),
+      message: String(cString: git_commit_message(commit)))
+  }
+
+  /// The id of the one commit whose id starts with `prefix` (4 to 40 hex digits).
+  ///
+  /// Wraps `git_object_lookup_prefix`; throws `.ambiguous` or `.notFound`.
+  public func commitID(prefix: String) throws(GitError) -> ObjectID {
+    let padded = prefix + String(repeating: "0", count: max(0, 40 - prefix.utf8.count))
+    var oid = git_oid()
+    try check(git_oid_fromstrn(&oid, padded, 40), "git_oid_fromstrn")
+    var object: OpaquePointer?
+    try check(
+      git_object_lookup_prefix(&object, pointer, &oid, prefix.utf8.count, GIT_OBJECT_COMMIT),
+      "git_object_lookup_prefix")
+    defer { git_object_free(object) }
+    return ObjectID(git_object_id(object).pointee)
+  }
+
+  /// The entries of the tree `id`, in git's order.
+  ///
+  /// Wraps `git_tree_lookup` and `git_tree_entry_byindex` (whose entries are borrowed from the tree).
+  public func treeEntries(_ id: ObjectID) throws(GitError) -> [TreeEntry] {
+    var oid = id.oid
+    var tree: OpaquePointer?
+    try check(git_tree_lookup(&tree, pointer, &oid), "git_tree_lookup")
+    defer { git_tree_free(tree) }
+    return (0..<git_tree_entrycount(tree)).map { index in
+      let entry = git_tree_entry_byindex(tree, index)
+      return TreeEntry(
+        name: String(cString: git_tree_entry_name(entry)),
+        id: ObjectID(git_tree_entry_id(entry).pointee),
+        mode: git_tree_entry_filemode(entry).rawValue)
+    }
+  }
+
+  /// The bytes of the blob `id`.
+  ///
+  /// Wraps `git_blob_lookup`.
+  public func blob(_ id: ObjectID) throws(GitError) -> [UInt8] {
+    var oid = id.oid
+    var blob: OpaquePointer?
+    try check(git_blob_lookup(&blob, pointer, &oid), "git_blob_lookup")
+    defer { git_blob_free(blob) }
+    let size = Int(git_blob_rawsize(blob))
+    guard size > 0, let raw = git_blob_rawcontent(blob) else { return [] }
+    return Array(UnsafeRawBufferPointer(start: raw, count: size))
+  }
+
+  /// Stores `bytes` as a blob and returns its id.
+  ///
+  /// Wraps `git_blob_create_from_buffer`.
+  public func writeBlob(_ bytes: [UInt8]) throws(GitError) -> ObjectID {
+    var oid = git_oid()
+    try check(
+      bytes.withUnsafeBytes { git_blob_create_from_buffer(&oid, pointer, $0.baseAddress, $0.count) },
+      "git_blob_create_from_buffer")
+    return ObjectID(oid)
+  }
+
+  /// The id `bytes` would have as a blob, without storing anything.
+  ///
+  /// Wraps `git_odb_hash`.
+  public static func blobID(of bytes: [UInt8]) throws(GitError) -> ObjectID {
+    GitLibrary.initialize()
+    var oid = git_oid()
+    try check(
+      bytes.withUnsafeBytes { git_odb_hash(&oid, $0.baseAddress, $0.count, GIT_OBJECT_BLOB) },
+      "git_odb_hash")
+    return ObjectID(oid)
+  }
+
+  /// Writes a tree that is `base` (or an empty tree) with the file entries in `changes` set to a blob, or removed where the blob is nil.
+  ///
+  /// Wraps `git_treebuilder_new`, `git_treebuilder_insert`, `git_treebuilder_remove` and `git_treebuilder_write`.
+  public func writeTree(base: ObjectID?, changes: [String: ObjectID?]) throws(GitError) -> ObjectID {
+    var baseTree: OpaquePointer?
+    if var baseID = base?.oid {
+      try check(git_tree_lookup(&baseTree, pointer, &baseID), "git_tree_lookup")
+    }
+    defer { git_tree_free(baseTree) }
+    var builder: OpaquePointer?
+    try check(git_treebuilder_new(&builder, pointer, baseTree), "git_treebuilder_new")
+    defer { git_treebuilder_free(builder) }
+    for (name, blob) in changes.sorted(by: { $0.key < $1.key }) {
+      if var blobID = blob?.oid {
+        try check(
+          git_treebuilder_insert(nil, builder, name, &blobID, GIT_FILEMODE_BLOB),
+          "git_treebuilder_insert")
+      } else if git_treebuilder_get(builder, name) != nil {
+        try check(git_treebuilder_remove(builder, name), "git_treebuilder_remove")
+      }
+    }
+    var treeID = git_oid()
+    try check(git_treebuilder_write(&treeID, builder), "git_treebuilder_write")
+    return ObjectID(treeID)
+  }
+
+  /// Writes a commit of `tree` with `parents` and returns its id, moving no reference.
+  ///
+  /// Wraps `git_commit_create` with no `update_ref`, so the caller updates the branch by compare-and-swap.
+  public func createCommit(
+    tree treeID: ObjectID, parents parentIDs: [ObjectID], author: Signature,
+    committer: Signature, message: String
+  ) throws(GitError) -> ObjectID {
+    var treeOID = treeID.oid
+    var tree: OpaquePointer?
+    try check(git_tree_lookup(&tree, pointer, &treeOID), "git_tree_lookup")
+    defer { git_tree_free(tree) }
+    var parents: [OpaquePointer?] = []
+    defer { parents.forEach { git_commit_free($0) } }
+    for parentID in parentIDs {
+      var parentOID = parentID.oid
+      var parent: OpaquePointer?
+      try check(git_commit_lookup(&parent, pointer, &parentOID), "git_commit_lookup")
+      parents.append(parent)
+    }
+    var commitID = git_oid()
+    try author.withGitSignature { (authorSignature) throws(GitError) in
+      try committer.withGitSignature { (committerSignature) throws(GitError) in
+        _ = try check(
+          git_commit_create(
+            &commitID, pointer, nil, authorSignature, committerSignature, "UTF-8", message,
+            tree, parents.count, &parents),
+          "git_commit_create")
+      }
+    }
+    return ObjectID(commitID)
+  }
+}

@@ -1,0 +1,122 @@
+internal import Clibgit2
+
+/// An open git repository: the one libgit2 handle that outlives a call, freed when the value goes.
+public final class Repository {
+  let pointer: OpaquePointer
+
+  /// The `.git` directory, with a trailing slash.
+  public let gitDirectory: String
+  /// The work tree, with a trailing slash, or nil for a bare repository.
+  public let workDirectory: String?
+
+  private init(pointer: OpaquePointer) {
+    self.pointer = pointer
+    gitDirectory = String(cString: git_repository_path(pointer))
+    workDirectory = git_repository_workdir(pointer).map { String(cString: $0) }
+  }
+
+  deinit {
+    git_repository_free(pointer)
+  }
+
+  /// Opens the repository whose work tree or `.git` directory is exactly `path` (no search upwards).
+  ///
+  /// Wraps `git_repository_open_ext` with `GIT_REPOSITORY_OPEN_NO_SEARCH`.
+  public convenience init(openingAt path: String) throws(GitError) {
+    GitLibrary.initialize()
+    var pointer: OpaquePointer?
+    try check(
+      git_repository_open_ext(&pointer, path, GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue, nil),
+      "git_repository_open_ext")
+    self.init(pointer: pointer!)
+  }
+
+  /// Creates a non-bare repository at `path` whose `HEAD` names `initialBranch` (which has no commit yet).
+  ///
+  /// Wraps `git_repository_init_ext`.
+  public static func create(at path: String, initialBranch: String) throws(GitError) -> Repository {
+    GitLibrary.initialize()
+    var options = git_repository_init_options()
+    try check(
+      git_repository_init_options_init(&options, UInt32(GIT_REPOSITORY_INIT_OPTIONS_VERSION)),
+      "git_repository_init_options_init")
+    options.flags = GIT_REPOSITORY_INIT_MKPATH.rawValue | GIT_REPOSITORY_INIT_NO_REINIT.rawValue
+    var pointer: OpaquePointer?
+    let result = initialBranch.withCString { branch in
+      options.initial_head = branch
+      return git_repository_init_ext(&pointer, path, &options)
+    }
+    try check(result, "git_repository_init_ext")
+    return Repository(pointer: pointer!)
+  }
+
+  /// The id a reference such as `refs/heads/main` points at, peeling symbolic references, or nil if it does not exist.
+  ///
+  /// Wraps `git_reference_name_to_id`.
+  public func referenceTarget(_ name: String) throws(GitError) -> ObjectID? {
+    var oid = git_oid()
+    do {
+      try check(git_reference_name_to_id(&oid, pointer, name), "git_reference_name_to_id")
+    } catch where error.kind == .notFound {
+      return nil
+    }
+    return ObjectID(oid)
+  }
+
+  /// Points `name` at `target` only if it still points at `expected` (nil: only if it does not exist yet).
+  ///
+  /// Wraps `git_reference_create_matching`; a lost race throws `.modified` or `.exists`.
+  public func updateReference(
+    _ name: String, to target: ObjectID, expecting expected: ObjectID?, logMessage: String
+  ) throws(GitError) {
+    var reference: OpaquePointer?
+    var newID = target.oid
+    if var expectedID = expected?.oid {
+      try check(
+        git_reference_create_matching(
+          &reference, pointer, name, &newID, 1, &expectedID, logMessage),
+        "git_reference_create_matching")
+    } else {
+      try check(
+        git_reference_create(&reference, pointer, name, &newID, 0, logMessage),
+        "git_reference_create")
+    }
+    git_reference_free(reference)
+  }
+
+  /// The names of all references under `prefix` (such as `refs/tags/`), sorted.
+  ///
+  /// Wraps `git_reference_foreach_glob`.
+  public func referenceNames(under prefix: String) throws(GitError) -> [String] {
+    var names: [String] = []
+    var iterator: OpaquePointer?
+    try check(
+      git_reference_iterator_glob_new(&iterator, pointer, prefix + "*"),
+      "git_reference_iterator_glob_new")
+    defer { git_reference_iterator_free(iterator) }
+    var name: UnsafePointer<CChar>?
+    while true {
+      let result = git_reference_next_name(&name, iterator)
+      if result == GIT_ITEROVER.rawValue { break }
+      try check(result, "git_reference_next_name")
+      names.append(String(cString: name!))
+    }
+    return names.sorted()
+  }
+}
+
+extension Repository {
+  /// The name a symbolic reference such as `HEAD` points at (`refs/heads/main`), or nil when it is missing or not symbolic.
+  ///
+  /// Wraps `git_reference_lookup` and `git_reference_symbolic_target`.
+  public func symbolicTarget(of name: String) throws(GitError) -> String? {
+    var reference: OpaquePointer?
+    do {
+      try check(git_reference_lookup(&reference, pointer, name), "git_reference_lookup")
+    } catch where error.kind == .notFound {
+      return nil
+    }
+    defer { git_reference_free(reference) }
+    return git_reference_symbolic_target(reference).map { String(cString: $0) }
+  }
+}
