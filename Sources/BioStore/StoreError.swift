@@ -1,3 +1,4 @@
+import Foundation
 import Git
 
 /// A failure in the user's words: what went wrong and what to do next, with the exit code it deserves.
@@ -99,7 +100,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case .handEdited(let path, let variant):
       "\(path) has unsaved hand edits; record them with `biostore save \(variant)` (no input) or discard them with `git checkout -- \(variant).md` in the store"
     case .lockTimeout(let seconds):
-      "another biostore command has been writing to this store for over \(Int(seconds)) s; try again (BIOSTORE_LOCK_TIMEOUT sets the wait)"
+      "another biostore command has been writing to this store for over \(seconds.formatted()) s; try again (BIOSTORE_LOCK_TIMEOUT sets the wait)"
     case .concurrentUpdate:
       "the store's branch moved while saving (another tool wrote to it); nothing was saved, run the command again"
     case .editorFailed(let command, let reason):
