@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+
+/// What one command printed and how it exited.
+struct Outcome {
+  let status: Int32
+  let stdout: String
+  let stderr: String
+}
+
+/// A temporary home with a store path in it, where the built `biostore` binary and stock `git` run with a fixed environment.
+final class Sandbox {
+  let root: URL
+  /// The store's path (not created until `biostore init`).
+  let store: String
+  private(set) var environment: [String: String]
+
+  init() throws {
+    root = FileManager.default.temporaryDirectory
+      .appendingPathComponent("biostore-e2e-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    store = root.appendingPathComponent("store").path
+    environment = [
+      "HOME": root.path, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+      "USER": "tester", "TZ": "America/Los_Angeles", "GIT_CONFIG_NOSYSTEM": "1",
+      "BIOSTORE_DIR": root.appendingPathComponent("store").path, "LANG": "C.UTF-8",
+    ]
+  }
+
+  deinit {
+    try? FileManager.default.removeItem(at: root)
+  }
+
+  /// The built binary: `$BIOSTORE_BINARY`, else `biostore` beside the test bundle in the build folder.
+  static let binary: String = {
+    if let path = ProcessInfo.processInfo.environment["BIOSTORE_BINARY"] { return path }
+    var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    if folder.lastPathComponent == "MacOS" {  // an .xctest bundle on macOS
+      folder = folder.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+    return folder.appendingPathComponent("biostore").path
+  }()
+
+  /// Runs `biostore` with `arguments`, feeding `stdin` (empty when nil).
+  @discardableResult
+  func biostore(_ arguments: String..., stdin: String? = nil, extraEnvironment: [String: String] = [:])
+    throws -> Outcome
+  {
+    #expect(FileManager.default.isExecutableFile(atPath: Sandbox.binary), "run `swift build` first")
+    return try run(
+      Sandbox.binary, arguments, stdin: stdin.map { Data($0.utf8) },
+      environment: environment.merging(extraEnvironment) { $1 })
+  }
+
+  /// Runs `biostore` with raw bytes on stdin.
+  func biostore(_ arguments: [String], stdinBytes: [UInt8]) throws -> Outcome {
+    try run(Sandbox.binary, arguments, stdin: Data(stdinBytes), environment: environment)
+  }
+
+  /// Runs stock `git -C store` with `arguments`, the independent oracle.
+  @discardableResult
+  func git(_ arguments: String...) throws -> Outcome {
+    try run("/usr/bin/env", ["git", "-C", store] + arguments, stdin: nil, environment: environment)
+  }
+
+  /// Writes `text` to a file in the sandbox and returns its path.
+  func file(_ name: String, _ text: String) throws -> String {
+    let path = root.appendingPathComponent(name).path
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+  }
+
+  private func run(
+    _ executable: String, _ arguments: [String], stdin: Data?, environment: [String: String]
+  ) throws -> Outcome {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    process.environment = environment
+    // Files, not pipes, so a large output can never fill a pipe and stall the child.
+    let outURL = root.appendingPathComponent("out-\(UUID().uuidString)")
+    let errURL = root.appendingPathComponent("err-\(UUID().uuidString)")
+    FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    defer {
+      try? FileManager.default.removeItem(at: outURL)
+      try? FileManager.default.removeItem(at: errURL)
+    }
+    process.standardOutput = try FileHandle(forWritingTo: outURL)
+    process.standardError = try FileHandle(forWritingTo: errURL)
+    let input = Pipe()
+    process.standardInput = input
+    try process.run()
+    if let stdin { input.fileHandleForWriting.write(stdin) }
+    try input.fileHandleForWriting.close()
+    process.waitUntilExit()
+    return Outcome(
+      status: process.terminationStatus,
+      stdout: try String(contentsOf: outURL, encoding: .utf8),
+      stderr: try String(contentsOf: errURL, encoding: .utf8))
+  }
+}
