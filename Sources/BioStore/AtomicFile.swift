@@ -5,7 +5,8 @@ enum AtomicFile {
   /// Writes `bytes` to a temporary file in `scratchDirectory`, flushes it to disk, and renames it over `path`.
   ///
   /// The scratch file lives under `.git/biostore` so a crash never leaves a stray file in the work tree.
-  static func write(_ bytes: [UInt8], to path: String, scratchDirectory: String) throws(StoreError) {
+  static func write(_ bytes: [UInt8], to path: String, scratchDirectory: String) throws(StoreError)
+  {
     let scratch = scratchDirectory + "/write-\(getpid()).tmp"
     let descriptor = open(scratch, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
     guard descriptor >= 0 else { throw failure(path) }
@@ -35,6 +36,8 @@ enum AtomicFile {
   }
 
   private static func failure(_ path: String) -> StoreError {
-    .storage("cannot write \(path) (\(String(cString: strerror(errno)))); check free space and permissions")
+    .storage(
+      "cannot write \(path) (\(String(cString: strerror(errno)))); check free space and permissions"
+    )
   }
 }

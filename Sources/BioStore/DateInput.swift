@@ -45,7 +45,8 @@ public enum DateInput: Hashable, Sendable {
       let wall = firstWallClockSecond
       // The offset is the one in force at that local midnight, found from a first guess at UTC.
       let guess = Date(timeIntervalSince1970: TimeInterval(wall))
-      let offset = timeZone.secondsFromGMT(for: guess.addingTimeInterval(-Double(timeZone.secondsFromGMT(for: guess))))
+      let offset = timeZone.secondsFromGMT(
+        for: guess.addingTimeInterval(-Double(timeZone.secondsFromGMT(for: guess))))
       return Timestamp(seconds: wall - Int64(offset), offsetMinutes: offset / 60)
     }
   }
@@ -124,7 +125,8 @@ private struct DigitScanner {
 
   mutating func skipDigits() -> Bool {
     let start = position
-    while position < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position]) {
+    while position < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position])
+    {
       position += 1
     }
     return position > start

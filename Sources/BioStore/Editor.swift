@@ -7,7 +7,8 @@ public struct Editor: Sendable {
 
   /// The editor the environment names.
   public init(environment: [String: String]) {
-    let named = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }
+    let named =
+      [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }
       .first { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? "vi"
     command = named.split(separator: " ").map(String.init)
   }
@@ -15,7 +16,8 @@ public struct Editor: Sendable {
   /// Opens `text` in the editor as a temporary file named `fileName` and returns what the person saved, or throws if the editor fails.
   public func edit(_ text: String, fileName: String) throws(StoreError) -> [UInt8] {
     let manager = FileManager.default
-    let folder = manager.temporaryDirectory.appendingPathComponent("biostore-edit-\(UUID().uuidString)")
+    let folder = manager.temporaryDirectory.appendingPathComponent(
+      "biostore-edit-\(UUID().uuidString)")
     let file = folder.appendingPathComponent(fileName)
     let shown = command.joined(separator: " ")
     do {
@@ -32,17 +34,20 @@ public struct Editor: Sendable {
     do {
       try process.run()
     } catch {
-      throw .editorFailed(command: shown, reason: "could not be started (\(error.localizedDescription))")
+      throw .editorFailed(
+        command: shown, reason: "could not be started (\(error.localizedDescription))")
     }
     process.waitUntilExit()
     guard process.terminationReason == .exit else {
-      throw .editorFailed(command: shown, reason: "was killed by signal \(process.terminationStatus)")
+      throw .editorFailed(
+        command: shown, reason: "was killed by signal \(process.terminationStatus)")
     }
     guard process.terminationStatus == 0 else {
       throw .editorFailed(
         command: shown,
         reason: process.terminationStatus == 127
-          ? "was not found; set VISUAL or EDITOR" : "exited with status \(process.terminationStatus)")
+          ? "was not found; set VISUAL or EDITOR"
+          : "exited with status \(process.terminationStatus)")
     }
     guard let edited = manager.contents(atPath: file.path) else {
       throw .editorFailed(command: shown, reason: "left no file behind")

@@ -34,10 +34,13 @@ struct MainLineWalk {
     var files = try variantFiles(inTree: commit.treeID)
     var lineIndex = 0
     while true {
-      let parent = try commit.parentIDs.first.map { (id) throws(GitError) in try repository.commit(id) }
+      let parent = try commit.parentIDs.first.map { (id) throws(GitError) in
+        try repository.commit(id)
+      }
       let parentFiles: [VariantName: ObjectID]
       if let parent {
-        parentFiles = parent.treeID == commit.treeID ? files : try variantFiles(inTree: parent.treeID)
+        parentFiles =
+          parent.treeID == commit.treeID ? files : try variantFiles(inTree: parent.treeID)
       } else {
         parentFiles = [:]
       }

@@ -43,7 +43,9 @@ public struct Spec: Hashable, Sendable {
       } else if VariantName.isValid(String(selector)) {
         self.selector = .name(String(selector))
       } else {
-        throw .badSpec(text, reason: "'\(String(selector).printable)' is not a date, engagement name or commit id")
+        throw .badSpec(
+          text,
+          reason: "'\(String(selector).printable)' is not a date, engagement name or commit id")
       }
     } else {
       guard !rest.isEmpty else { throw .badSpec(text, reason: "name a variant before '~'") }
@@ -60,13 +62,16 @@ public struct Spec: Hashable, Sendable {
   }
 
   /// Removes a trailing `~N` (or `~`, meaning one) from `rest` and returns N.
-  private static func takeSteps(from rest: inout Substring, in text: String) throws(StoreError) -> Int {
+  private static func takeSteps(from rest: inout Substring, in text: String) throws(StoreError)
+    -> Int
+  {
     guard let tilde = rest.lastIndex(of: "~") else { return 0 }
     let digits = rest[rest.index(after: tilde)...]
     rest = rest[..<tilde]
     guard !rest.contains("~") else { throw .badSpec(text, reason: "a spec holds at most one '~N'") }
     if digits.isEmpty { return 1 }
-    guard digits.count <= 9, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let steps = Int(digits)
+    guard digits.count <= 9, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+      let steps = Int(digits)
     else {
       throw .badSpec(text, reason: "'~' must be followed by a number of versions (e.g. ~2)")
     }

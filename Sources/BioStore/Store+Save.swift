@@ -33,7 +33,8 @@ extension Store {
       if let latest = timeline.versions.first, asOf < latest.date {
         throw .dateBeforeLatest(variant: variant.rawValue, date: asOf, latest: latest.date)
       }
-      let note = message.flatMap { $0.trimmingWhitespace.isEmpty ? nil : String($0.trimmingWhitespace) }
+      let note =
+        message.flatMap { $0.trimmingWhitespace.isEmpty ? nil : String($0.trimmingWhitespace) }
         ?? (timeline.versions.isEmpty ? "Add \(variant)" : "Update \(variant)")
       let commitID = try commitFile(
         variant, bytes: bytes, message: note, asOf: asOf, parent: parent, oldBlob: tipBlob,

@@ -78,9 +78,9 @@ extension Store {
     }
     do {
       return try repository.commit(repository.commitID(prefix: prefix))
-    } catch where error.kind == .ambiguous {
+    } catch  where error.kind == .ambiguous {
       throw .unknownCommit(prefix, ambiguous: true)
-    } catch where error.kind == .notFound {
+    } catch  where error.kind == .notFound {
       throw .unknownCommit(prefix, ambiguous: false)
     } catch {
       throw .storage("cannot look up commit \(prefix) (\(error.message))")

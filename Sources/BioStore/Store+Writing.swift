@@ -38,7 +38,7 @@ extension Store {
       try repository.updateReference(
         branch, to: commitID, expecting: parent?.id,
         logMessage: "biostore: \(message.prefix(while: { $0 != "\n" }))")
-    } catch where [.modified, .exists, .locked].contains(error.kind) {
+    } catch  where [.modified, .exists, .locked].contains(error.kind) {
       WriteJournal.remove(in: privateDirectory)
       throw .concurrentUpdate
     } catch {

@@ -48,7 +48,8 @@ public final class Store {
       let contents = (try? manager.contentsOfDirectory(atPath: path)) ?? []
       guard contents.isEmpty else {
         throw .cannotCreate(
-          path: path, reason: "the folder is not empty and not a git repository; choose an empty or new folder")
+          path: path,
+          reason: "the folder is not empty and not a git repository; choose an empty or new folder")
       }
     }
     do {
@@ -82,7 +83,9 @@ public final class Store {
     do {
       return try operation()
     } catch {
-      throw .storage("the store at \(path) could not be read or written (\(error.message)); check it with `git fsck`")
+      throw .storage(
+        "the store at \(path) could not be read or written (\(error.message)); check it with `git fsck`"
+      )
     }
   }
 }

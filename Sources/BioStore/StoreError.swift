@@ -118,7 +118,9 @@ extension String {
   var printable: String {
     var result = ""
     for scalar in unicodeScalars.prefix(80) {
-      if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format {
+      if scalar.properties.generalCategory == .control
+        || scalar.properties.generalCategory == .format
+      {
         result += "\\u{\(String(scalar.value, radix: 16))}"
       } else {
         result.unicodeScalars.append(scalar)

@@ -45,7 +45,8 @@ public struct VariantName: Hashable, Sendable, Comparable, CustomStringConvertib
         result += "-"
       }
     }
-    let trimmed = String(result.drop(while: { $0 == "-" }).reversed().drop(while: { $0 == "-" }).reversed())
+    let trimmed = String(
+      result.drop(while: { $0 == "-" }).reversed().drop(while: { $0 == "-" }).reversed())
     let candidate = String(trimmed.prefix(64))
     return isValid(candidate) && candidate != text ? candidate : nil
   }

@@ -17,7 +17,8 @@ struct VariantTimeline {
     for change in step.changes where change.variant == variant {
       if let newBlob = change.newBlob {
         versions.append(
-          Version(variant: variant, commit: step.commit, blobID: newBlob, lineIndex: step.lineIndex))
+          Version(variant: variant, commit: step.commit, blobID: newBlob, lineIndex: step.lineIndex)
+        )
       } else if versions.isEmpty, removal == nil {
         removal = step.commit
       }

@@ -7,10 +7,13 @@ public enum VersionText {
   public static func validated(_ bytes: [UInt8]) throws(StoreError) -> String {
     guard bytes.count <= maximumBytes else {
       throw .badText(
-        reason: "the text is \(bytes.count) bytes, over the limit of \(maximumBytes) bytes (4 MiB) for one version")
+        reason:
+          "the text is \(bytes.count) bytes, over the limit of \(maximumBytes) bytes (4 MiB) for one version"
+      )
     }
     guard !bytes.contains(0) else {
-      throw .badText(reason: "the text looks binary (it holds NUL bytes); save Markdown or plain text")
+      throw .badText(
+        reason: "the text looks binary (it holds NUL bytes); save Markdown or plain text")
     }
     guard let text = String(validating: bytes, as: UTF8.self) else {
       throw .badText(reason: "the text is not valid UTF-8; convert it first (e.g. with iconv)")

@@ -1,6 +1,8 @@
 /// Word counts as a person or `wc -w` would make them: whitespace-separated words, not counting lone Markdown markers.
 public enum WordCount {
-  private static let markers: Set<Substring> = [">", "#", "##", "###", "####", "#####", "######", "-", "*", "+"]
+  private static let markers: Set<Substring> = [
+    ">", "#", "##", "###", "####", "#####", "######", "-", "*", "+",
+  ]
 
   /// The words of `text`, in order.
   public static func words(of text: String) -> [Substring] {

@@ -25,7 +25,8 @@ struct WriteJournal: Codable, Equatable {
   func write(in directory: String) throws(StoreError) {
     do {
       let data = try JSONEncoder().encode(self)
-      try AtomicFile.write(Array(data), to: WriteJournal.path(in: directory), scratchDirectory: directory)
+      try AtomicFile.write(
+        Array(data), to: WriteJournal.path(in: directory), scratchDirectory: directory)
     } catch let error as StoreError {
       throw error
     } catch {

@@ -15,12 +15,15 @@ final class WriterLock {
     do {
       try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     } catch {
-      throw .storage("cannot write to the store (\(directory): \(error.localizedDescription)); check its permissions and free space")
+      throw .storage(
+        "cannot write to the store (\(directory): \(error.localizedDescription)); check its permissions and free space"
+      )
     }
     let path = directory + "/lock"
     descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else {
-      throw .storage("cannot open \(path) (\(String(cString: strerror(errno)))); check the store's permissions")
+      throw .storage(
+        "cannot open \(path) (\(String(cString: strerror(errno)))); check the store's permissions")
     }
     let deadline = Date().addingTimeInterval(timeout)
     var pause: useconds_t = 2_000

@@ -27,9 +27,13 @@ extension Biostore {
         return
       }
       let text = try VersionText.validated(edited)
-      switch try store.save(variant, text: text, message: message, date: nil, environment: environment) {
+      switch try store.save(
+        variant, text: text, message: message, date: nil, environment: environment)
+      {
       case .recorded(let version):
-        print("Saved \(variant) as of \(version.date.rfc3339) (\(version.id.short), \(WordCount.count(text)) words)")
+        print(
+          "Saved \(variant) as of \(version.date.rfc3339) (\(version.id.short), \(WordCount.count(text)) words)"
+        )
       case .unchanged:
         Console.note("\(variant) is unchanged; nothing recorded")
       }

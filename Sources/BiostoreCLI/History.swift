@@ -5,7 +5,8 @@ extension Biostore {
   /// `biostore history`: a variant's versions, newest first.
   struct History: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "List a variant's versions newest first: as-of date, id, words, +added −removed, note.")
+      abstract:
+        "List a variant's versions newest first: as-of date, id, words, +added −removed, note.")
 
     @ParentCommand var root: Biostore
 
@@ -15,7 +16,9 @@ extension Biostore {
     @Option(help: ArgumentHelp("Only versions dated on or after this date.", valueName: "date"))
     var since: String?
 
-    @Option(help: ArgumentHelp("Only versions dated on or before the end of this date.", valueName: "date"))
+    @Option(
+      help: ArgumentHelp(
+        "Only versions dated on or before the end of this date.", valueName: "date"))
     var until: String?
 
     @Option(help: "At most this many versions.")
@@ -32,14 +35,18 @@ extension Biostore {
       let variant = try VariantName(variant)
       let since = try since.map { try DateInput(parsing: $0) }
       let until = try until.map { try DateInput(parsing: $0) }
-      let entries = try root.openStore().history(of: variant, since: since, until: until, limit: limit)
+      let entries = try root.openStore().history(
+        of: variant, since: since, until: until, limit: limit)
       if json { return try Console.printJSON(entries) }
       let wordsWidth = entries.map { String($0.words).count }.max() ?? 0
       let changeWidth = entries.map { "+\($0.added) −\($0.removed)".count }.max() ?? 0
       for entry in entries {
-        let words = String(repeating: " ", count: wordsWidth - String(entry.words).count) + "\(entry.words) words"
+        let words =
+          String(repeating: " ", count: wordsWidth - String(entry.words).count)
+          + "\(entry.words) words"
         let change = "+\(entry.added) −\(entry.removed)"
-        let sent = entry.engagements.isEmpty ? "" : "  [\(entry.engagements.joined(separator: ", "))]"
+        let sent =
+          entry.engagements.isEmpty ? "" : "  [\(entry.engagements.joined(separator: ", "))]"
         print(
           "\(entry.version.date.rfc3339)  \(entry.version.id.short)  \(words)  "
             + change.padding(toLength: changeWidth, withPad: " ", startingAt: 0)

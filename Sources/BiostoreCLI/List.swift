@@ -16,7 +16,8 @@ extension Biostore {
       let summaries = try root.openStore().variants()
       if json { return try Console.printJSON(summaries) }
       guard !summaries.isEmpty else {
-        return Console.note("the store is empty; save a first version with `biostore save VARIANT --file FILE`")
+        return Console.note(
+          "the store is empty; save a first version with `biostore save VARIANT --file FILE`")
       }
       let width = summaries.map(\.variant.rawValue.count).max() ?? 0
       for summary in summaries {

@@ -14,7 +14,8 @@ enum Main {
       let code = Biostore.exitCode(for: error)
       // --help and --version arrive as errors with exit code 0; ArgumentParser prints them.
       guard code != .success else { Biostore.exit(withError: error) }
-      var message = Biostore.message(for: error)
+      var message =
+        Biostore.message(for: error)
         .split(separator: "\n").first.map(String.init) ?? "invalid arguments"
       if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
       Console.fail(message + " (see `biostore help`)", exitCode: 2)

@@ -40,7 +40,8 @@ extension Biostore {
       {
       case .recorded(let version):
         let words = WordCount.count(try text ?? store.text(of: version))
-        print("Saved \(variant) as of \(version.date.rfc3339) (\(version.id.short), \(words) words)")
+        print(
+          "Saved \(variant) as of \(version.date.rfc3339) (\(version.id.short), \(words) words)")
       case .unchanged:
         Console.note("\(variant) is unchanged; nothing recorded")
       }

@@ -70,7 +70,9 @@ extension Repository {
   public func writeBlob(_ bytes: [UInt8]) throws(GitError) -> ObjectID {
     var oid = git_oid()
     try check(
-      bytes.withUnsafeBytes { git_blob_create_from_buffer(&oid, pointer, $0.baseAddress, $0.count) },
+      bytes.withUnsafeBytes {
+        git_blob_create_from_buffer(&oid, pointer, $0.baseAddress, $0.count)
+      },
       "git_blob_create_from_buffer")
     return ObjectID(oid)
   }
@@ -90,7 +92,8 @@ extension Repository {
   /// Writes a tree that is `base` (or an empty tree) with the file entries in `changes` set to a blob, or removed where the blob is nil.
   ///
   /// Wraps `git_treebuilder_new`, `git_treebuilder_insert`, `git_treebuilder_remove` and `git_treebuilder_write`.
-  public func writeTree(base: ObjectID?, changes: [String: ObjectID?]) throws(GitError) -> ObjectID {
+  public func writeTree(base: ObjectID?, changes: [String: ObjectID?]) throws(GitError) -> ObjectID
+  {
     var baseTree: OpaquePointer?
     if var baseID = base?.oid {
       try check(git_tree_lookup(&baseTree, pointer, &baseID), "git_tree_lookup")
@@ -125,7 +128,7 @@ extension Repository {
     try check(git_tree_lookup(&tree, pointer, &treeOID), "git_tree_lookup")
     defer { git_tree_free(tree) }
     var parents: [OpaquePointer?] = []
-    defer { parents.forEach { git_commit_free($0) } }
+    defer { for parent in parents { git_commit_free(parent) } }
     for parentID in parentIDs {
       var parentOID = parentID.oid
       var parent: OpaquePointer?

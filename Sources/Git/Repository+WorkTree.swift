@@ -28,7 +28,7 @@ extension Repository {
     var value: UnsafePointer<CChar>?
     do {
       try check(git_config_get_string(&value, config, key), "git_config_get_string")
-    } catch where error.kind == .notFound {
+    } catch  where error.kind == .notFound {
       return nil
     }
     return value.map { String(cString: $0) }

@@ -57,7 +57,7 @@ public final class Repository {
     var oid = git_oid()
     do {
       try check(git_reference_name_to_id(&oid, pointer, name), "git_reference_name_to_id")
-    } catch where error.kind == .notFound {
+    } catch  where error.kind == .notFound {
       return nil
     }
     return ObjectID(oid)
@@ -113,7 +113,7 @@ extension Repository {
     var reference: OpaquePointer?
     do {
       try check(git_reference_lookup(&reference, pointer, name), "git_reference_lookup")
-    } catch where error.kind == .notFound {
+    } catch  where error.kind == .notFound {
       return nil
     }
     defer { git_reference_free(reference) }

@@ -1,22 +1,31 @@
-import Foundation
 import BioStore
+import Foundation
 import Testing
 
 @Suite struct DateInputTests {
-  @Test(arguments: ["2024", "2024-01", "2024-02-29", "2024-04-08T13:12:18-07:00", "2024-04-08T13:12Z", "2024-04-08 13:12:18.5+0530"])
+  @Test(arguments: [
+    "2024", "2024-01", "2024-02-29", "2024-04-08T13:12:18-07:00", "2024-04-08T13:12Z",
+    "2024-04-08 13:12:18.5+0530",
+  ])
   func acceptedForms(_ text: String) throws {
     _ = try DateInput(parsing: text)
   }
 
-  @Test(arguments: ["", "24", "2024-2", "2024-13", "2023-02-29", "2024-02-30", "2024-04-31", "1969-12-31", "10000", "2024-04-08T13:12:18", "2024-04-08T25:00Z", "2024-04-08T13:12:18+15:00", "yesterday", "2024-01-01x", "２０２４"])
+  @Test(arguments: [
+    "", "24", "2024-2", "2024-13", "2023-02-29", "2024-02-30", "2024-04-31", "1969-12-31", "10000",
+    "2024-04-08T13:12:18", "2024-04-08T25:00Z", "2024-04-08T13:12:18+15:00", "yesterday",
+    "2024-01-01x", "２０２４",
+  ])
   func refusedForms(_ text: String) {
     #expect(throws: StoreError.badDate(text)) { try DateInput(parsing: text) }
   }
 
   @Test func aDayAdmitsVersionsUpToItsLastSecondInTheVersionsOwnOffset() throws {
     let day = try DateInput(parsing: "2024-01-31")
-    let lateInCalifornia = Timestamp(seconds: 1_706_770_799, offsetMinutes: -480)  // 2024-01-31T22:59:59-08:00
-    let earlyNextDayInBerlin = Timestamp(seconds: 1_706_742_000, offsetMinutes: 60)  // 2024-02-01T00:00:00+01:00
+    // 2024-01-31T22:59:59-08:00
+    let lateInCalifornia = Timestamp(seconds: 1_706_770_799, offsetMinutes: -480)
+    // 2024-02-01T00:00:00+01:00
+    let earlyNextDayInBerlin = Timestamp(seconds: 1_706_742_000, offsetMinutes: 60)
 
     #expect(lateInCalifornia.rfc3339 == "2024-01-31T22:59:59-08:00")
     #expect(earlyNextDayInBerlin.rfc3339 == "2024-02-01T00:00:00+01:00")
@@ -26,7 +35,8 @@ import Testing
   }
 
   @Test func aMonthAndAYearEndOnTheirLastDay() throws {
-    let leapFebruaryEnd = Timestamp(seconds: 1_709_251_199, offsetMinutes: 0)  // 2024-02-29T23:59:59Z
+    // 2024-02-29T23:59:59Z
+    let leapFebruaryEnd = Timestamp(seconds: 1_709_251_199, offsetMinutes: 0)
     let marchFirst = Timestamp(seconds: 1_709_251_200, offsetMinutes: 0)
 
     #expect(try DateInput(parsing: "2024-02").admitsOnOrBefore(leapFebruaryEnd))
@@ -57,4 +67,3 @@ import Testing
     #expect(winter.rfc3339 == "2024-01-01T00:00:00-08:00")
   }
 }
-

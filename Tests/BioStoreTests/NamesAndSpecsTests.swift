@@ -7,7 +7,10 @@ import Testing
     #expect(try VariantName(name).fileName == name + ".md")
   }
 
-  @Test(arguments: ["", "../x", ".git", "a/b", "Biosketch", "-x", "x-", "bio sketch", "bio\u{7}", "bío", String(repeating: "a", count: 65)])
+  @Test(arguments: [
+    "", "../x", ".git", "a/b", "Biosketch", "-x", "x-", "bio sketch", "bio\u{7}", "bío",
+    String(repeating: "a", count: 65),
+  ])
   func invalidVariantNamesAreRefusedAsBadInput(_ name: String) {
     #expect {
       try VariantName(name)
@@ -33,7 +36,10 @@ import Testing
     #expect(oneBack.stepsBack == 1)
   }
 
-  @Test(arguments: ["", "@2024", "biosketch@", "bio@a@b", "bio~x", "bio~1~1", "bio@2024-02-30", "bio@A B", "~2", "bio~99999999999"])
+  @Test(arguments: [
+    "", "@2024", "biosketch@", "bio@a@b", "bio~x", "bio~1~1", "bio@2024-02-30", "bio@A B", "~2",
+    "bio~99999999999",
+  ])
   func malformedSpecsAreBadInput(_ text: String) {
     #expect {
       try Spec(parsing: text)

@@ -55,8 +55,12 @@ extension Store {
       #expect(history.map(\.words) == [4, 3])
       #expect(history.map(\.added) == [2, 3])
       #expect(history.map(\.removed) == [1, 0])
-      #expect(try store.history(of: VariantName("biosketch"), since: DateInput(parsing: "2020")).count == 1)
-      #expect(try store.history(of: VariantName("biosketch"), until: DateInput(parsing: "2020")).count == 1)
+      #expect(
+        try store.history(of: VariantName("biosketch"), since: DateInput(parsing: "2020")).count
+          == 1)
+      #expect(
+        try store.history(of: VariantName("biosketch"), until: DateInput(parsing: "2020")).count
+          == 1)
       #expect(try store.history(of: VariantName("biosketch"), limit: 1).count == 1)
     }
   }
@@ -100,7 +104,8 @@ extension Store {
   @Test func aHandEditIsNeverOverwrittenAndCanBeSaved() throws {
     try withTemporaryStore { (store) throws in
       _ = try store.save("biosketch", "saved\n", on: "2019")
-      try "hand edit\n".write(toFile: store.path + "/biosketch.md", atomically: true, encoding: .utf8)
+      try "hand edit\n".write(
+        toFile: store.path + "/biosketch.md", atomically: true, encoding: .utf8)
 
       #expect(throws: StoreError.self) { try store.save("biosketch", "piped\n", on: "2020") }
       let outcome = try store.save(
@@ -145,15 +150,19 @@ extension Store {
         author: Signature(name: "t", email: "t@t", time: 1_700_000_000, offsetMinutes: 0),
         committer: Signature(name: "t", email: "t@t", time: 1_700_000_000, offsetMinutes: 0),
         message: "new\n")
-      try store.repository.updateReference(store.branch, to: commit, expecting: parent?.id, logMessage: "t")
-      FileManager.default.createFile(atPath: store.repository.gitDirectory + "index.lock", contents: Data())
+      try store.repository.updateReference(
+        store.branch, to: commit, expecting: parent?.id, logMessage: "t")
+      FileManager.default.createFile(
+        atPath: store.repository.gitDirectory + "index.lock", contents: Data())
 
       let outcome = try store.save("biosketch", "newer\n", on: "2024")
 
       #expect(outcome != .unchanged(variant))
       #expect(try store.show("biosketch~1") == "new\n")
-      #expect(try String(contentsOfFile: store.path + "/biosketch.md", encoding: .utf8) == "newer\n")
-      #expect(!FileManager.default.fileExists(atPath: WriteJournal.path(in: store.privateDirectory)))
+      #expect(
+        try String(contentsOfFile: store.path + "/biosketch.md", encoding: .utf8) == "newer\n")
+      #expect(
+        !FileManager.default.fileExists(atPath: WriteJournal.path(in: store.privateDirectory)))
     }
   }
 }

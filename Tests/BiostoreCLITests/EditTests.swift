@@ -12,7 +12,8 @@ import Testing
 
   /// A shell script usable as an editor: it runs `body` with the file in "$last".
   func editor(_ sandbox: Sandbox, _ body: String) throws -> String {
-    let path = try sandbox.file("editor-\(UUID().uuidString).sh", "#!/bin/sh\nfor last; do :; done\n\(body)\n")
+    let path = try sandbox.file(
+      "editor-\(UUID().uuidString).sh", "#!/bin/sh\nfor last; do :; done\n\(body)\n")
     chmod(path, 0o755)
     return path
   }
@@ -22,10 +23,13 @@ import Testing
     let script = try editor(sandbox, "printf 'Added by %s.\\n' \"$1\" >> \"$last\"")
 
     // VISUAL wins over EDITOR and is split on spaces, so "script tester" passes an argument.
-    let outcome = try sandbox.biostore("edit", "biosketch", "-m", "Edited", extraEnvironment: ["VISUAL": "\(script) tester", "EDITOR": "false"])
+    let outcome = try sandbox.biostore(
+      "edit", "biosketch", "-m", "Edited",
+      extraEnvironment: ["VISUAL": "\(script) tester", "EDITOR": "false"])
 
     #expect(outcome.status == 0)
-    #expect(try sandbox.git("show", "HEAD:biosketch.md").stdout == "First line.\nAdded by tester.\n")
+    #expect(
+      try sandbox.git("show", "HEAD:biosketch.md").stdout == "First line.\nAdded by tester.\n")
     #expect(try sandbox.git("log", "-1", "--format=%s").stdout == "Edited\n")
     #expect(try sandbox.git("status", "--porcelain").stdout == "")
   }

@@ -7,7 +7,9 @@ import Testing
   func storeWithOneVersion() throws -> Sandbox {
     let sandbox = try Sandbox()
     try #require(try sandbox.biostore("init").status == 0)
-    try #require(try sandbox.biostore("save", "biosketch", "--date", "2024-04-08", stdin: "Current bio.\n").status == 0)
+    try #require(
+      try sandbox.biostore("save", "biosketch", "--date", "2024-04-08", stdin: "Current bio.\n")
+        .status == 0)
     return sandbox
   }
 
@@ -18,7 +20,10 @@ import Testing
     if let words { #expect(outcome.stderr.contains(words)) }
   }
 
-  @Test(arguments: ["../x", ".git", "a/b", "", String(repeating: "b", count: 65), "bio\u{1}sketch", "Biosketch", "-rf"])
+  @Test(arguments: [
+    "../x", ".git", "a/b", "", String(repeating: "b", count: 65), "bio\u{1}sketch", "Biosketch",
+    "-rf",
+  ])
   func badVariantNamesNeverTouchDisk(_ name: String) throws {
     let sandbox = try storeWithOneVersion()
     let head = try sandbox.git("rev-parse", "HEAD").stdout
@@ -31,7 +36,8 @@ import Testing
     expectOneErrorLine(shown, status: 2)
     #expect(try sandbox.git("rev-parse", "HEAD").stdout == head)
     #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.store).sorted() == before)
-    #expect(!FileManager.default.fileExists(atPath: sandbox.root.appendingPathComponent("x.md").path))
+    #expect(
+      !FileManager.default.fileExists(atPath: sandbox.root.appendingPathComponent("x.md").path))
   }
 
   @Test func refusedSavesLeaveHeadWhereItWas() throws {
@@ -39,14 +45,27 @@ import Testing
     let head = try sandbox.git("rev-parse", "HEAD").stdout
     let directory = sandbox.root.path
 
-    expectOneErrorLine(try sandbox.biostore("save", "biosketch", "--date", "2020", stdin: "Older.\n"), status: 1, mentioning: "older than")
-    expectOneErrorLine(try sandbox.biostore("save", "biosketch", stdin: "  \n\t\n"), status: 2, mentioning: "empty")
-    expectOneErrorLine(try sandbox.biostore(["save", "biosketch"], stdinBytes: [0x41, 0x00, 0x42]), status: 2, mentioning: "binary")
-    expectOneErrorLine(try sandbox.biostore(["save", "biosketch"], stdinBytes: [0x41, 0xff, 0x42]), status: 2, mentioning: "UTF-8")
-    expectOneErrorLine(try sandbox.biostore("save", "biosketch", "--file", directory), status: 2, mentioning: "directory")
-    expectOneErrorLine(try sandbox.biostore("save", "biosketch", "--file", directory + "/missing.md"), status: 2)
-    expectOneErrorLine(try sandbox.biostore("save", "biosketch", "--date", "2024-02-30", stdin: "x\n"), status: 2, mentioning: "invalid date")
-    expectOneErrorLine(try sandbox.biostore("save", "new-one"), status: 2, mentioning: "no text to save")
+    expectOneErrorLine(
+      try sandbox.biostore("save", "biosketch", "--date", "2020", stdin: "Older.\n"), status: 1,
+      mentioning: "older than")
+    expectOneErrorLine(
+      try sandbox.biostore("save", "biosketch", stdin: "  \n\t\n"), status: 2, mentioning: "empty")
+    expectOneErrorLine(
+      try sandbox.biostore(["save", "biosketch"], stdinBytes: [0x41, 0x00, 0x42]), status: 2,
+      mentioning: "binary")
+    expectOneErrorLine(
+      try sandbox.biostore(["save", "biosketch"], stdinBytes: [0x41, 0xff, 0x42]), status: 2,
+      mentioning: "UTF-8")
+    expectOneErrorLine(
+      try sandbox.biostore("save", "biosketch", "--file", directory), status: 2,
+      mentioning: "directory")
+    expectOneErrorLine(
+      try sandbox.biostore("save", "biosketch", "--file", directory + "/missing.md"), status: 2)
+    expectOneErrorLine(
+      try sandbox.biostore("save", "biosketch", "--date", "2024-02-30", stdin: "x\n"), status: 2,
+      mentioning: "invalid date")
+    expectOneErrorLine(
+      try sandbox.biostore("save", "new-one"), status: 2, mentioning: "no text to save")
     #expect(try sandbox.git("rev-parse", "HEAD").stdout == head)
     #expect(try sandbox.git("status", "--porcelain").stdout == "")
   }
@@ -54,7 +73,8 @@ import Testing
   @Test func aHandEditIsNotOverwrittenButCanBeSaved() throws {
     let sandbox = try storeWithOneVersion()
     let head = try sandbox.git("rev-parse", "HEAD").stdout
-    try "My hand edit.\n".write(toFile: sandbox.store + "/biosketch.md", atomically: true, encoding: .utf8)
+    try "My hand edit.\n".write(
+      toFile: sandbox.store + "/biosketch.md", atomically: true, encoding: .utf8)
 
     let refused = try sandbox.biostore("save", "biosketch", stdin: "Piped text.\n")
     let headAfterRefusal = try sandbox.git("rev-parse", "HEAD").stdout
@@ -96,12 +116,16 @@ import Testing
     let sandbox = try storeWithOneVersion()
 
     expectOneErrorLine(try sandbox.biostore("show", "research"), status: 1, mentioning: "biosketch")
-    expectOneErrorLine(try sandbox.biostore("show", "biosketch@2019"), status: 1, mentioning: "2024-04-08")
+    expectOneErrorLine(
+      try sandbox.biostore("show", "biosketch@2019"), status: 1, mentioning: "2024-04-08")
     expectOneErrorLine(try sandbox.biostore("show", "biosketch~1"), status: 1)
     expectOneErrorLine(try sandbox.biostore("history", "research"), status: 1)
   }
 
-  @Test(arguments: [["--bogus"], ["save"], ["show"], ["history", "biosketch", "--limit", "0"], ["history", "biosketch", "--limit", "x"], ["frobnicate"], ["show", "a", "b"]])
+  @Test(arguments: [
+    ["--bogus"], ["save"], ["show"], ["history", "biosketch", "--limit", "0"],
+    ["history", "biosketch", "--limit", "x"], ["frobnicate"], ["show", "a", "b"],
+  ])
   func argumentErrorsAreOneLineAndExitTwo(_ arguments: [String]) throws {
     let sandbox = try storeWithOneVersion()
 

@@ -36,14 +36,17 @@ final class Sandbox {
     if let path = ProcessInfo.processInfo.environment["BIOSTORE_BINARY"] { return path }
     var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     if folder.lastPathComponent == "MacOS" {  // an .xctest bundle on macOS
-      folder = folder.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      folder = folder.deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     }
     return folder.appendingPathComponent("biostore").path
   }()
 
   /// Runs `biostore` with `arguments`, feeding `stdin` (empty when nil).
   @discardableResult
-  func biostore(_ arguments: String..., stdin: String? = nil, extraEnvironment: [String: String] = [:])
+  func biostore(
+    _ arguments: String..., stdin: String? = nil, extraEnvironment: [String: String] = [:]
+  )
     throws -> Outcome
   {
     #expect(FileManager.default.isExecutableFile(atPath: Sandbox.binary), "run `swift build` first")

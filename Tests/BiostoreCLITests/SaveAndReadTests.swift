@@ -5,17 +5,23 @@ import Testing
 @Suite struct SaveAndReadTests {
   let nersc = "Glenn works in the NERSC Storage Systems Group.\n"
   let azure = "Glenn is a product manager for Microsoft Azure Storage.\n"
-  let engineer = "> Glenn K. Lockwood is a Principal Engineer at Microsoft,\n> where he supports AI supercomputers.\n"
+  let engineer =
+    "> Glenn K. Lockwood is a Principal Engineer at Microsoft,\n> where he supports AI supercomputers.\n"
 
   /// A store with the three biosketches of the acceptance check: 2019 from a file, 2022 piped, 2024 as a hand edit.
   func storeWithThreeBiosketches() throws -> Sandbox {
     let sandbox = try Sandbox()
     try #require(try sandbox.biostore("init").status == 0)
     let file = try sandbox.file("2019.md", nersc)
-    try #require(try sandbox.biostore("save", "biosketch", "--file", file, "--date", "2019-06-01", "-m", "NERSC").status == 0)
-    try #require(try sandbox.biostore("save", "biosketch", "--date", "2022-06", stdin: azure).status == 0)
+    try #require(
+      try sandbox.biostore(
+        "save", "biosketch", "--file", file, "--date", "2019-06-01", "-m", "NERSC"
+      ).status == 0)
+    try #require(
+      try sandbox.biostore("save", "biosketch", "--date", "2022-06", stdin: azure).status == 0)
     try engineer.write(toFile: sandbox.store + "/biosketch.md", atomically: true, encoding: .utf8)
-    try #require(try sandbox.biostore("save", "biosketch", "--date", "2024-04-08T13:12:18-07:00").status == 0)
+    try #require(
+      try sandbox.biostore("save", "biosketch", "--date", "2024-04-08T13:12:18-07:00").status == 0)
     return sandbox
   }
 
@@ -37,7 +43,9 @@ import Testing
     #expect(atEndOf2023.stdout == azure)
     #expect(oneBack.stdout == azure)
     #expect(latest.stdout == engineer)
-    #expect(try sandbox.git("log", "--format=%ad", "--date=short", "--", "biosketch.md").stdout == "2024-04-08\n2022-06-01\n2019-06-01\n")
+    #expect(
+      try sandbox.git("log", "--format=%ad", "--date=short", "--", "biosketch.md").stdout
+        == "2024-04-08\n2022-06-01\n2019-06-01\n")
     #expect(try sandbox.git("show", "HEAD:biosketch.md").stdout == latest.stdout)
     #expect(try sandbox.git("status", "--porcelain").stdout == "")
     #expect(try sandbox.git("fsck", "--strict").status == 0)
@@ -50,15 +58,21 @@ import Testing
     let history = try sandbox.biostore("history", "biosketch", "--json")
     let shown = try sandbox.biostore("show", "biosketch@2022", "--json")
 
-    let entries = try #require(try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]])
-    let gitIDs = try sandbox.git("log", "--format=%H").stdout.split(separator: "\n").map(String.init)
+    let entries = try #require(
+      try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]])
+    let gitIDs = try sandbox.git("log", "--format=%H").stdout.split(separator: "\n").map(
+      String.init)
     #expect(entries.map { $0["id"] as? String } == gitIDs)
-    #expect(entries.map { $0["date"] as? String } == ["2024-04-08T13:12:18-07:00", "2022-06-01T00:00:00-07:00", "2019-06-01T00:00:00-07:00"])
+    #expect(
+      entries.map { $0["date"] as? String } == [
+        "2024-04-08T13:12:18-07:00", "2022-06-01T00:00:00-07:00", "2019-06-01T00:00:00-07:00",
+      ])
     #expect(entries.last?["words"] as? Int == 8)
     #expect(entries.last?["added"] as? Int == 8)
     #expect(entries.last?["removed"] as? Int == 0)
     #expect(entries.first?["engagements"] as? [String] == [])
-    let version = try #require(try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])
+    let version = try #require(
+      try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])
     #expect(version["variant"] as? String == "biosketch")
     #expect(version["id"] as? String == gitIDs[1])
     #expect(version["text"] as? String == azure)
@@ -80,22 +94,31 @@ import Testing
 
   @Test func listShowsEachVariantWithItsLatestDateVersionsAndWords() throws {
     let sandbox = try storeWithThreeBiosketches()
-    try sandbox.biostore("save", "research-statement", "--date", "2025-01-02", stdin: "Research interests.\n")
+    try sandbox.biostore(
+      "save", "research-statement", "--date", "2025-01-02", stdin: "Research interests.\n")
 
     let list = try sandbox.biostore("list")
     let json = try sandbox.biostore("list", "--json")
 
-    #expect(list.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).first } == ["biosketch", "research-statement"])
+    #expect(
+      list.stdout.split(separator: "\n").map {
+        $0.split(separator: " ", omittingEmptySubsequences: true).first
+      } == ["biosketch", "research-statement"])
     #expect(list.stdout.contains("2024-04-08T13:12:18-07:00  3 versions  14 words"))
-    let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+    let entries = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
     #expect(entries.map { $0["variant"] as? String } == ["biosketch", "research-statement"])
     #expect(entries.map { $0["versions"] as? Int } == [3, 1])
-    #expect(entries.map { $0["date"] as? String } == ["2024-04-08T13:12:18-07:00", "2025-01-02T00:00:00-08:00"])
+    #expect(
+      entries.map { $0["date"] as? String } == [
+        "2024-04-08T13:12:18-07:00", "2025-01-02T00:00:00-08:00",
+      ])
   }
 
   @Test func aVersionIsFoundByACommitPrefix() throws {
     let sandbox = try storeWithThreeBiosketches()
-    let middle = try sandbox.git("rev-parse", "--short=9", "HEAD~1").stdout.trimmingCharacters(in: .newlines)
+    let middle = try sandbox.git("rev-parse", "--short=9", "HEAD~1").stdout.trimmingCharacters(
+      in: .newlines)
 
     let shown = try sandbox.biostore("show", "biosketch@\(middle)")
     let before = try sandbox.biostore("show", "biosketch@\(middle)~1")
@@ -130,6 +153,8 @@ import Testing
 
     let authors = try sandbox.git("log", "--format=%an <%ae>|%cn").stdout
 
-    #expect(authors == "Glenn Lockwood <glenn@example.org>|Glenn Lockwood\ntester <tester@localhost>|tester\n")
+    #expect(
+      authors
+        == "Glenn Lockwood <glenn@example.org>|Glenn Lockwood\ntester <tester@localhost>|tester\n")
   }
 }

@@ -63,13 +63,15 @@ private let author = Signature(
       try repository.updateReference("refs/heads/main", to: first, expecting: nil, logMessage: "t")
 
       #expect(throws: GitError.self) {
-        try repository.updateReference("refs/heads/main", to: second, expecting: nil, logMessage: "t")
+        try repository.updateReference(
+          "refs/heads/main", to: second, expecting: nil, logMessage: "t")
       }
       #expect(throws: GitError.self) {
         try repository.updateReference(
           "refs/heads/main", to: second, expecting: second, logMessage: "t")
       }
-      try repository.updateReference("refs/heads/main", to: second, expecting: first, logMessage: "t")
+      try repository.updateReference(
+        "refs/heads/main", to: second, expecting: first, logMessage: "t")
       #expect(try repository.referenceTarget("refs/heads/main") == second)
     }
   }
