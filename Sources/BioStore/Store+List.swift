@@ -10,8 +10,7 @@ extension Store {
       for change in step.changes where change.newBlob != nil && current[change.variant] != nil {
         counts[change.variant, default: 0] += 1
         if latest[change.variant] == nil {
-          latest[change.variant] = Timestamp(
-            seconds: step.commit.author.time, offsetMinutes: step.commit.author.offsetMinutes)
+          latest[change.variant] = Timestamp(step.commit.author)
         }
       }
       return true

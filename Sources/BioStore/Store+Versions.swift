@@ -27,7 +27,7 @@ extension Store {
       if let removal = timeline.removal {
         throw .removedVariant(
           variant.rawValue,
-          on: Timestamp(seconds: removal.author.time, offsetMinutes: removal.author.offsetMinutes),
+          on: Timestamp(removal.author),
           commit: removal.id)
       }
       index = 0

@@ -1,4 +1,5 @@
 import Foundation
+import Git
 
 /// An instant with the UTC offset it was written in, as git keeps author dates.
 public struct Timestamp: Hashable, Sendable, Comparable, CustomStringConvertible {
@@ -11,6 +12,11 @@ public struct Timestamp: Hashable, Sendable, Comparable, CustomStringConvertible
   public init(seconds: Int64, offsetMinutes: Int) {
     self.seconds = seconds
     self.offsetMinutes = offsetMinutes
+  }
+
+  /// The time of a commit's author or committer line.
+  public init(_ signature: Signature) {
+    self.init(seconds: signature.time, offsetMinutes: signature.offsetMinutes)
   }
 
   /// The current time in the machine's local offset.

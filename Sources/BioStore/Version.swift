@@ -24,7 +24,7 @@ public struct Version: Hashable, Sendable {
     self.variant = variant
     id = commit.id
     self.blobID = blobID
-    date = Timestamp(seconds: commit.author.time, offsetMinutes: commit.author.offsetMinutes)
+    date = Timestamp(commit.author)
     message = Version.userMessage(commit.message)
     self.lineIndex = lineIndex
   }

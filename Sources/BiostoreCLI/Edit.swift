@@ -23,20 +23,12 @@ extension Biostore {
       let original = try store.editableText(of: variant)
       let edited = try Editor(environment: environment).edit(original, fileName: variant.fileName)
       guard edited != Array(original.utf8) else {
-        Console.note("\(variant) is unchanged; nothing recorded")
-        return
+        return try Biostore.report(.unchanged(variant), of: store)
       }
       let text = try VersionText.validated(edited)
-      switch try store.save(
+      let outcome = try store.save(
         variant, text: text, message: message, date: nil, environment: environment)
-      {
-      case .recorded(let version):
-        print(
-          "Saved \(variant) as of \(version.date.rfc3339) (\(version.id.short), \(WordCount.count(text)) words)"
-        )
-      case .unchanged:
-        Console.note("\(variant) is unchanged; nothing recorded")
-      }
+      try Biostore.report(outcome, of: store)
     }
   }
 }

@@ -35,16 +35,22 @@ extension Biostore {
       let store = try root.openStore()
       let text = try InputText.read(file: file)
       let environment = ProcessInfo.processInfo.environment
-      switch try store.save(
+      let outcome = try store.save(
         variant, text: text, message: message, date: date, environment: environment)
-      {
-      case .recorded(let version):
-        let words = WordCount.count(try text ?? store.text(of: version))
-        print(
-          "Saved \(variant) as of \(version.date.rfc3339) (\(version.id.short), \(words) words)")
-      case .unchanged:
-        Console.note("\(variant) is unchanged; nothing recorded")
-      }
+      try Biostore.report(outcome, of: store)
+    }
+  }
+
+  /// Prints what a save did: the new version on stdout, or an "unchanged" note on stderr.
+  static func report(_ outcome: SaveOutcome, of store: Store) throws {
+    switch outcome {
+    case .recorded(let version):
+      let words = WordCount.count(try store.text(of: version))
+      print(
+        "Saved \(version.variant) as of \(version.date.rfc3339) (\(version.id.short), \(words) words)"
+      )
+    case .unchanged(let variant):
+      Console.note("\(variant) is unchanged; nothing recorded")
     }
   }
 }

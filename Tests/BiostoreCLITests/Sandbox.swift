@@ -9,11 +9,11 @@ struct Outcome {
 }
 
 /// A temporary home with a store path in it, where the built `biostore` binary and stock `git` run with a fixed environment.
-final class Sandbox {
+final class Sandbox: Sendable {
   let root: URL
   /// The store's path (not created until `biostore init`).
   let store: String
-  private(set) var environment: [String: String]
+  let environment: [String: String]
 
   init() throws {
     root = FileManager.default.temporaryDirectory

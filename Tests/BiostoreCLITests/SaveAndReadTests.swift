@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 /// End-to-end: the built binary on temporary stores, checked with stock git.
@@ -156,5 +157,27 @@ import Testing
     #expect(
       authors
         == "Glenn Lockwood <glenn@example.org>|Glenn Lockwood\ntester <tester@localhost>|tester\n")
+  }
+}
+
+/// End-to-end: writers that run at once are serialised, none is lost.
+@Suite struct ConcurrentWriterTests {
+  @Test func eightSimultaneousSavesAllLandOnALinearHistory() throws {
+    let sandbox = try Sandbox()
+    try #require(try sandbox.biostore("init").status == 0)
+
+    let statuses = Mutex<[Int32]>([])
+    DispatchQueue.concurrentPerform(iterations: 8) { index in
+      let status =
+        (try? sandbox.biostore("save", "bio-\(index % 3)", stdin: "Text number \(index).\n").status)
+        ?? -1
+      statuses.withLock { $0.append(status) }
+    }
+
+    #expect(statuses.withLock { $0 } == [Int32](repeating: 0, count: 8))
+    #expect(try sandbox.git("rev-list", "--count", "HEAD").stdout == "8\n")
+    #expect(try sandbox.git("rev-list", "--merges", "--count", "HEAD").stdout == "0\n")
+    #expect(try sandbox.git("status", "--porcelain").stdout == "")
+    #expect(try sandbox.git("fsck", "--strict").status == 0)
   }
 }
