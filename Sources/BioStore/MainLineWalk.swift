@@ -29,8 +29,8 @@ struct MainLineWalk {
 
   /// Calls `body` for each commit from the tip back, until it returns false or the root is reached.
   func forEach(_ body: (MainLineStep) -> Bool) throws(GitError) {
-    guard var commitID = tip else { return }
-    var commit = try repository.commit(commitID)
+    guard let tip else { return }
+    var commit = try repository.commit(tip)
     var files = try variantFiles(inTree: commit.treeID)
     var lineIndex = 0
     while true {
@@ -48,7 +48,6 @@ struct MainLineWalk {
         commit: commit, lineIndex: lineIndex, changes: changes(from: parentFiles, to: files))
       guard body(step), let parent else { return }
       commit = parent
-      commitID = parent.id
       files = parentFiles
       lineIndex += 1
     }

@@ -29,7 +29,7 @@ extension Store {
       }
       guard newBlob != tipBlob else { return .unchanged(variant) }
       let asOf = date?.asOfTimestamp() ?? .now()
-      let timeline = try timeline(of: variant, stopAtFirstVersion: true)
+      let timeline = try timeline(of: variant) { !$0.versions.isEmpty }
       if let latest = timeline.versions.first, asOf < latest.date {
         throw .dateBeforeLatest(variant: variant.rawValue, date: asOf, latest: latest.date)
       }
