@@ -17,7 +17,7 @@ extension Biostore {
       if json { return try Console.printJSON(summaries) }
       guard !summaries.isEmpty else {
         return Console.note(
-          "the store is empty; save a first version with `biostore save VARIANT --file FILE`")
+          "the store holds no variants; save one with `biostore save VARIANT --file FILE`")
       }
       let width = summaries.map(\.variant.rawValue.count).max() ?? 0
       for summary in summaries {
