@@ -10,10 +10,10 @@ extension Store {
       throw .unknownVariant(variant.rawValue, known: try currentVariants().map(\.rawValue))
     }
     var entries: [HistoryEntry] = []
-    var texts: [ObjectID: String] = [:]
-    func text(of blob: ObjectID) throws(StoreError) -> String {
+    var texts: [ObjectID: ProseText] = [:]
+    func text(of blob: ObjectID) throws(StoreError) -> ProseText {
       if let text = texts[blob] { return text }
-      let text = String(decoding: try bytes(ofBlob: blob), as: UTF8.self)
+      let text = ProseText(String(decoding: try bytes(ofBlob: blob), as: UTF8.self))
       texts[blob] = text
       return text
     }
@@ -22,11 +22,11 @@ extension Store {
       if let since, !since.admitsOnOrAfter(version.date) { continue }
       if let until, !until.admitsOnOrBefore(version.date) { continue }
       let current = try text(of: version.blobID)
-      let previous = index + 1 < versions.count ? try text(of: versions[index + 1].blobID) : ""
-      let change = WordCount.changes(from: previous, to: current)
+      let previous = index + 1 < versions.count ? try text(of: versions[index + 1].blobID) : nil
+      let change = ProseDiff(old: previous ?? ProseText(""), new: current)
       entries.append(
         HistoryEntry(
-          version: version, words: WordCount.count(current), added: change.added,
+          version: version, words: current.wordCount, added: change.added,
           removed: change.removed, engagements: []))
     }
     return entries

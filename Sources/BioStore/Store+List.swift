@@ -22,7 +22,7 @@ extension Store {
       summaries.append(
         VariantSummary(
           variant: variant, date: date, versions: counts[variant, default: 0],
-          words: WordCount.count(text)))
+          words: ProseText(text).wordCount))
     }
     return summaries
   }

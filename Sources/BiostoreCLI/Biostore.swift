@@ -13,7 +13,9 @@ struct Biostore: ParsableCommand {
       version's as-of date.
       """,
     version: "0.1.0",
-    subcommands: [Init.self, Save.self, Edit.self, List.self, Show.self, History.self]
+    subcommands: [
+      Init.self, Save.self, Edit.self, List.self, Show.self, History.self, Diff.self,
+    ]
   )
 
   @Option(name: .long, help: ArgumentHelp("The store to use.", valueName: "path"))

@@ -8,6 +8,8 @@ enum Main {
     do {
       var command = try Biostore.parseAsRoot()
       try command.run()
+    } catch let code as ExitCode {
+      Biostore.exit(withError: code)
     } catch let error as StoreError {
       Console.fail(error.description, exitCode: error.exitCode)
     } catch {

@@ -45,7 +45,7 @@ extension Biostore {
   static func report(_ outcome: SaveOutcome, of store: Store) throws {
     switch outcome {
     case .recorded(let version):
-      let words = WordCount.count(try store.text(of: version))
+      let words = ProseText(try store.text(of: version)).wordCount
       print(
         "Saved \(version.variant) as of \(version.date.rfc3339) (\(version.id.short), \(words) words)"
       )

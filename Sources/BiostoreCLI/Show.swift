@@ -29,7 +29,7 @@ extension Biostore {
       try Console.printJSON(
         ShownVersion(
           variant: version.variant.rawValue, id: version.id.hex, date: version.date.rfc3339,
-          message: version.message, words: WordCount.count(text), text: text))
+          message: version.message, words: ProseText(text).wordCount, text: text))
     }
   }
 

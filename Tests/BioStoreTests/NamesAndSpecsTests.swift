@@ -49,14 +49,7 @@ import Testing
   @Test func wordsAreWhitespaceSeparatedWithoutLoneMarkdownMarkers() {
     let text = "> Glenn K. Lockwood is\n> a *Principal* Engineer -\n## Heading\n- item + more\n"
 
-    #expect(WordCount.count(text) == 10)
-  }
-
-  @Test func wordChangesAreAMultisetDifference() {
-    let change = WordCount.changes(from: "a b b c", to: "a b c c d")
-
-    #expect(change.added == 2)
-    #expect(change.removed == 1)
+    #expect(ProseText(text).wordCount == 10)
   }
 
   @Test func textThatIsBinaryNonUTF8BlankOrHugeIsRefused() throws {

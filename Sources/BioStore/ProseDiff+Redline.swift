@@ -1,0 +1,126 @@
+/// How a redline marks what was deleted and inserted.
+public enum RedlineStyle: Sendable {
+  /// `[-deleted-]{+inserted+}`, as `git diff --word-diff=plain` writes it.
+  case plain
+  /// Red struck-through deletions and green insertions, for a terminal.
+  case color
+
+  func deleted(_ text: String) -> String {
+    self == .plain ? "[-\(text)-]" : "\u{1B}[31;9m\(text)\u{1B}[0m"
+  }
+
+  func inserted(_ text: String) -> String {
+    self == .plain ? "{+\(text)+}" : "\u{1B}[32m\(text)\u{1B}[0m"
+  }
+}
+
+extension ProseDiff {
+  /// The new text in its own layout with every change marked inline; with `context`, only the changed paragraphs and that many paragraphs around each.
+  ///
+  /// Deleted words read on one line where they stood. A deletion that began a line in the old
+  /// text opens the line it now precedes; any other follows the word before it.
+  public func redline(_ style: RedlineStyle, context: Int? = nil) -> String {
+    var output: [UInt8] = []
+    var marked: [Range<Int>] = []
+    func mark(_ text: String) {
+      let start = output.count
+      output += text.utf8
+      marked.append(start..<output.count)
+    }
+    var deletionOpeningLine: String?
+    for (index, run) in runs.enumerated() {
+      if run.isEqual || !run.new.isEmpty {
+        let first = run.new.lowerBound
+        output += new.bytes[new.layoutStart(first)..<Int(new.starts[first])]
+        if let deletion = deletionOpeningLine {
+          mark(deletion)
+          output.append(UInt8(ascii: " "))
+          deletionOpeningLine = nil
+        }
+        let tokens = Int(new.starts[first])..<Int(new.ends[run.new.upperBound - 1])
+        if run.isEqual {
+          output += new.bytes[tokens]
+        } else {
+          if !run.old.isEmpty { mark(style.deleted(old.collapsed(run.old))) }
+          mark(style.inserted(new.slice(tokens)))
+        }
+      } else {
+        let deletion = style.deleted(old.collapsed(run.old))
+        if old.startsLine(run.old.lowerBound) && index + 1 < runs.count {
+          deletionOpeningLine = deletion
+        } else {
+          if old.isSpaced(run.old.lowerBound) && !output.isEmpty {
+            output.append(UInt8(ascii: " "))
+          }
+          mark(deletion)
+        }
+      }
+    }
+    output += new.bytes[new.trailingLayout]
+    guard let context else { return String(decoding: output, as: UTF8.self) }
+    return ProseDiff.paragraphs(of: output, touching: marked, context: context)
+  }
+
+  /// Only the paragraphs of `output` that overlap `marked` and `context` paragraphs around each, with a line for each gap.
+  private static func paragraphs(
+    of output: [UInt8], touching marked: [Range<Int>], context: Int
+  ) -> String {
+    let paragraphs = paragraphRanges(of: output)
+    let changed = paragraphs.indices.filter { index in
+      marked.contains {
+        $0.overlaps(paragraphs[index]) || $0.lowerBound == paragraphs[index].upperBound
+      }
+    }
+    var shown = Set<Int>()
+    for index in changed {
+      for neighbour in max(0, index - context)...min(paragraphs.count - 1, index + context) {
+        shown.insert(neighbour)
+      }
+    }
+    var result: [UInt8] = []
+    var previous: Int?
+    func gap(_ count: Int) {
+      if !result.isEmpty { result += "\n\n".utf8 }
+      result += "[… \(count) unchanged paragraph\(count == 1 ? "" : "s") …]".utf8
+    }
+    for index in shown.sorted() {
+      if let previous, previous == index - 1 {
+        result += output[paragraphs[previous].upperBound..<paragraphs[index].upperBound]
+      } else {
+        let skipped = index - (previous.map { $0 + 1 } ?? 0)
+        if skipped > 0 {
+          gap(skipped)
+          result += "\n\n".utf8
+        }
+        result += output[paragraphs[index]]
+      }
+      previous = index
+    }
+    if let previous, previous < paragraphs.count - 1 { gap(paragraphs.count - 1 - previous) }
+    if !result.isEmpty { result.append(UInt8(ascii: "\n")) }
+    return String(decoding: result, as: UTF8.self)
+  }
+
+  /// The byte ranges of the paragraphs of `output`: runs of lines between blank lines (empty, or only `>` markers).
+  private static func paragraphRanges(of output: [UInt8]) -> [Range<Int>] {
+    var paragraphs: [Range<Int>] = []
+    var current: Range<Int>?
+    var lineStart = 0
+    while lineStart < output.count {
+      let lineEnd = output[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? output.count
+      let isBlank = output[lineStart..<lineEnd].allSatisfy {
+        $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r")
+          || $0 == UInt8(ascii: ">")
+      }
+      if !isBlank {
+        current = (current?.lowerBound ?? lineStart)..<lineEnd
+      } else if let paragraph = current {
+        paragraphs.append(paragraph)
+        current = nil
+      }
+      lineStart = lineEnd + 1
+    }
+    if let paragraph = current { paragraphs.append(paragraph) }
+    return paragraphs
+  }
+}

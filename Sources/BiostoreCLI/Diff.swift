@@ -1,0 +1,104 @@
+import ArgumentParser
+import BioStore
+import Foundation
+
+extension Biostore {
+  /// `biostore diff`: what changed in the wording between two versions.
+  struct Diff: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Show what changed in the wording between two versions.",
+      discussion: """
+        Prose is compared word by word; re-wrapping, indentation and blockquote markers are \
+        layout, not change. The output is the newer text with deletions and insertions marked: \
+        coloured on a terminal, else [-deleted-]{+inserted+}. Counts are words holding a \
+        changed word or punctuation mark. With --exit-code, exits 1 when the wording differs.
+        """)
+
+    @ParentCommand var root: Biostore
+
+    @Argument(
+      help: ArgumentHelp("The older version, e.g. biosketch@2023-12-31.", valueName: "spec"))
+    var old: String
+
+    @Argument(help: ArgumentHelp("The newer version, e.g. biosketch.", valueName: "spec"))
+    var new: String
+
+    @Flag(help: "Print only the words added and removed, and the word counts before and after.")
+    var stat = false
+
+    @Flag(help: "Print a unified line diff instead, for patch tools.")
+    var lines = false
+
+    @Flag(help: "Print one JSON document.")
+    var json = false
+
+    @Option(
+      help: ArgumentHelp(
+        "Show only changed paragraphs and this many around each (with --lines: context lines).",
+        valueName: "n"))
+    var context: Int?
+
+    @Flag(name: .customLong("exit-code"), help: "Exit 1 when the wording differs, 0 when not.")
+    var exitCode = false
+
+    @Flag(
+      name: .customLong("no-color"),
+      help: "Mark changes as [-deleted-]{+inserted+} even on a terminal.")
+    var noColor = false
+
+    func validate() throws {
+      if [stat, lines, json].filter({ $0 }).count > 1 {
+        throw ValidationError("--stat, --lines and --json cannot be combined; choose one")
+      }
+      if let context, context < 0 { throw ValidationError("--context must be 0 or more") }
+    }
+
+    func run() throws {
+      let old = try Spec(parsing: old)
+      let new = try Spec(parsing: new)
+      let diffs = try root.openStore().diff(from: old, to: new)
+      if json {
+        try Console.printJSON(diffs)
+      } else {
+        for diff in diffs { print(diff, headed: diffs.count > 1) }
+      }
+      if exitCode && diffs.contains(where: { $0.prose.changesWording }) { throw ExitCode(1) }
+    }
+
+    private func print(_ diff: VariantDiff, headed: Bool) {
+      let name = diff.variant.rawValue
+      if stat {
+        let prose = diff.prose
+        return Console.write(
+          "\(name)  +\(prose.added) −\(prose.removed) words  "
+            + "(\(prose.old.wordCount) → \(prose.new.wordCount) words)\n")
+      }
+      if lines {
+        let fileName = diff.variant.fileName
+        return Console.write(
+          UnifiedDiff.text(
+            old: diff.prose.old.text, new: diff.prose.new.text,
+            oldLabel: diff.from == nil
+              ? "/dev/null" : "a/\(diff.from?.variant.fileName ?? fileName)",
+            newLabel: diff.to == nil ? "/dev/null" : "b/\(fileName)", context: context ?? 3))
+      }
+      if headed { Console.write("== \(name) ==\n") }
+      guard diff.prose.changesWording else {
+        return Console.write(
+          diff.prose.changesText ? "no change in wording; layout only\n" : "no change in wording\n")
+      }
+      var text = diff.prose.redline(style, context: context)
+      if !text.hasSuffix("\n") { text += "\n" }
+      Console.write(text)
+    }
+
+    /// Colour only for a terminal that wants it (https://no-color.org).
+    private var style: RedlineStyle {
+      let environment = ProcessInfo.processInfo.environment
+      let wantsColor =
+        !noColor && isatty(STDOUT_FILENO) == 1 && (environment["NO_COLOR"] ?? "").isEmpty
+        && environment["TERM"] != "dumb"
+      return wantsColor ? .color : .plain
+    }
+  }
+}
