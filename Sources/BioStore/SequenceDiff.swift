@@ -2,12 +2,12 @@
 ///
 /// Common prefixes and suffixes are stripped, then Myers' O(ND) middle-snake search in linear
 /// space finds a shortest edit script. Two bounds keep large inputs fast: a range longer than
-/// `exactLimit` on either side is first cut at symbols that occur once on each side (patience
+/// `exactLimit` (100,000) on either side is first cut at symbols that occur once on each side (patience
 /// diff's anchors), and a search that passes `maximumCost` steps splits at its furthest point
 /// instead of finishing, as git's xdiff does. Inside both bounds the script is minimal.
 struct SequenceDiff {
-  /// Above this many symbols on a side, a range is first cut at unique common symbols.
-  static let exactLimit = 100_000
+  /// Above this many symbols on a side, a range is first cut at unique common symbols (DESIGN.md's bound).
+  static let defaultExactLimit = 100_000
 
   /// Whether each old symbol was deleted.
   let deleted: [Bool]
@@ -15,7 +15,9 @@ struct SequenceDiff {
   let inserted: [Bool]
 
   /// Compares `old` with `new`, whose symbols are all below `symbolCount`.
-  init(old: [Int32], new: [Int32], symbolCount: Int) {
+  init(
+    old: [Int32], new: [Int32], symbolCount: Int, exactLimit: Int = SequenceDiff.defaultExactLimit
+  ) {
     var deleted = [Bool](repeating: false, count: old.count)
     var inserted = [Bool](repeating: false, count: new.count)
     old.withUnsafeBufferPointer { old in
@@ -23,7 +25,8 @@ struct SequenceDiff {
         deleted.withUnsafeMutableBufferPointer { deleted in
           inserted.withUnsafeMutableBufferPointer { inserted in
             var search = Search(
-              old: old, new: new, deleted: deleted, inserted: inserted, symbolCount: symbolCount)
+              old: old, new: new, deleted: deleted, inserted: inserted, symbolCount: symbolCount,
+              exactLimit: exactLimit)
             search.run()
             search.deallocate()
           }
@@ -80,6 +83,7 @@ private struct Search {
   let deleted: UnsafeMutableBufferPointer<Bool>
   let inserted: UnsafeMutableBufferPointer<Bool>
   let symbolCount: Int
+  let exactLimit: Int
   /// Furthest-reaching x per diagonal, forward and backward, reused by every split.
   let forward: UnsafeMutableBufferPointer<Int>
   let backward: UnsafeMutableBufferPointer<Int>
@@ -89,8 +93,9 @@ private struct Search {
   init(
     old: UnsafeBufferPointer<Int32>, new: UnsafeBufferPointer<Int32>,
     deleted: UnsafeMutableBufferPointer<Bool>, inserted: UnsafeMutableBufferPointer<Bool>,
-    symbolCount: Int
+    symbolCount: Int, exactLimit: Int
   ) {
+    self.exactLimit = exactLimit
     self.old = old
     self.new = new
     self.deleted = deleted
@@ -130,7 +135,7 @@ private struct Search {
         continue
       }
       var mayAnchorInside = mayAnchor
-      if mayAnchor && max(oldHigh - oldLow, newHigh - newLow) > SequenceDiff.exactLimit {
+      if mayAnchor && max(oldHigh - oldLow, newHigh - newLow) > exactLimit {
         let anchors = uniqueAnchors(oldLow..<oldHigh, newLow..<newHigh)
         if !anchors.isEmpty {
           var previous = (oldLow, newLow)
