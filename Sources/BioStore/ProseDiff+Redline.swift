@@ -21,6 +21,7 @@ extension ProseDiff {
   /// text opens the line it now precedes; any other follows the word before it.
   public func redline(_ style: RedlineStyle, context: Int? = nil) -> String {
     var output: [UInt8] = []
+    output.reserveCapacity(new.bytes.count + new.bytes.count / 8)
     var marked: [Range<Int>] = []
     func mark(_ text: String) {
       let start = output.count
@@ -31,13 +32,13 @@ extension ProseDiff {
     for (index, run) in runs.enumerated() {
       if run.isEqual || !run.new.isEmpty {
         let first = run.new.lowerBound
-        output += new.bytes[new.layoutStart(first)..<Int(new.starts[first])]
+        output += new.bytes[new.layoutStart(first)..<Int(new.spans[first].start)]
         if let deletion = deletionOpeningLine {
           mark(deletion)
           output.append(UInt8(ascii: " "))
           deletionOpeningLine = nil
         }
-        let tokens = Int(new.starts[first])..<Int(new.ends[run.new.upperBound - 1])
+        let tokens = Int(new.spans[first].start)..<Int(new.spans[run.new.upperBound - 1].end)
         if run.isEqual {
           output += new.bytes[tokens]
         } else {

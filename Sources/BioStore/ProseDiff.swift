@@ -26,15 +26,8 @@ public struct ProseDiff: Sendable {
   public init(old: ProseText, new: ProseText) {
     self.old = old
     self.new = new
-    var symbols = SymbolTable(
-      sources: [old.bytes, new.bytes], expectedCount: (old.tokenCount + new.tokenCount) / 4)
-    let oldSymbols = (0..<old.tokenCount).map {
-      symbols.symbol(source: 0, start: old.starts[$0], end: old.ends[$0])
-    }
-    let newSymbols = (0..<new.tokenCount).map {
-      symbols.symbol(source: 1, start: new.starts[$0], end: new.ends[$0])
-    }
-    let minimal = SequenceDiff(old: oldSymbols, new: newSymbols, symbolCount: symbols.count)
+    let symbols = SymbolTable.number(old: (old.bytes, old.spans), new: (new.bytes, new.spans))
+    let minimal = SequenceDiff(old: symbols.old, new: symbols.new, symbolCount: symbols.count)
     added = new.wordsHolding { minimal.inserted[$0] }
     removed = old.wordsHolding { minimal.deleted[$0] }
     runs = ProseDiff.cleanedUp(minimal.runs, old: old, new: new)
@@ -44,7 +37,7 @@ public struct ProseDiff: Sendable {
   public var changesWording: Bool { runs.contains { !$0.isEqual } }
 
   /// Whether the texts differ at all, in wording or only in layout.
-  public var changesText: Bool { old.text != new.text }
+  public var changesText: Bool { old.bytes != new.bytes }
 
   /// The runs as text: `equal` and `insert` pieces concatenate to the new text, `equal` and `delete` to the old text's tokens.
   ///

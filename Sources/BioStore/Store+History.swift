@@ -13,7 +13,7 @@ extension Store {
     var texts: [ObjectID: ProseText] = [:]
     func text(of blob: ObjectID) throws(StoreError) -> ProseText {
       if let text = texts[blob] { return text }
-      let text = ProseText(String(decoding: try bytes(ofBlob: blob), as: UTF8.self))
+      let text = ProseText(bytes: try bytes(ofBlob: blob))
       texts[blob] = text
       return text
     }

@@ -1,78 +1,75 @@
 /// Numbers byte strings so that equal strings get equal numbers, for diffing by integer comparison.
 ///
-/// An open-addressing hash table over the byte ranges themselves: no `String` is made per token,
-/// which keeps a megabyte of prose to a few milliseconds.
+/// An open-addressing hash table keyed by the bytes themselves: no `String` is made per token.
+/// Each distinct string is copied once into a small arena and the table keeps its full hash, so a
+/// look-up compares hashes first and bytes only in the arena, which stays in cache while a
+/// megabyte of prose is numbered (a bio has a few thousand distinct words, a book tens of
+/// thousands).
 struct SymbolTable {
-  /// Where each symbol's first occurrence lies: which source and which byte range.
-  private var representatives: [(source: Int, start: Int32, end: Int32)] = []
-  /// Symbol numbers by hash slot, -1 when empty.
-  private var slots: [Int32]
-  private var mask: Int
-  private let sources: [[UInt8]]
+  /// Symbol numbers by slot, -1 when empty.
+  private var slots = [Int32](repeating: -1, count: 1024)
+  /// The hash of each symbol, so most mismatches never touch bytes.
+  private var hashes: [UInt32] = []
+  /// Where each symbol's bytes start in `arena`; one more entry marks the end.
+  private var offsets: [Int32] = [0]
+  /// The bytes of every distinct string, one after another.
+  private var arena: [UInt8] = []
 
-  /// The number of distinct symbols seen so far.
-  var count: Int { representatives.count }
-
-  /// A table for byte ranges of `sources`, sized for about `expectedCount` distinct symbols.
-  init(sources: [[UInt8]], expectedCount: Int) {
-    self.sources = sources
-    var capacity = 64
-    while capacity < expectedCount * 2 { capacity <<= 1 }
-    slots = [Int32](repeating: -1, count: capacity)
-    mask = capacity - 1
+  /// The number of each span of the old and the new text, and how many distinct numbers were given.
+  static func number(
+    old: (bytes: [UInt8], spans: [TokenSpan]), new: (bytes: [UInt8], spans: [TokenSpan])
+  ) -> (old: [Int32], new: [Int32], count: Int) {
+    var table = SymbolTable()
+    let oldSymbols = table.number(old.bytes, old.spans)
+    let newSymbols = table.number(new.bytes, new.spans)
+    return (oldSymbols, newSymbols, table.hashes.count)
   }
 
-  /// The symbol for bytes `start..<end` of source `source`.
-  mutating func symbol(source: Int, start: Int32, end: Int32) -> Int32 {
-    if representatives.count * 2 >= slots.count { grow() }
-    let bytes = sources[source]
-    var slot = SymbolTable.hash(bytes, start, end) & mask
+  private mutating func number(_ text: [UInt8], _ spans: [TokenSpan]) -> [Int32] {
+    text.withUnsafeBufferPointer { text in
+      spans.map { symbol(for: UnsafeBufferPointer(rebasing: text[$0.range]), hash: $0.hash) }
+    }
+  }
+
+  private mutating func symbol(for bytes: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int32 {
+    let mask = slots.count - 1
+    var slot = Int(truncatingIfNeeded: hash) & mask
     while true {
       let symbol = slots[slot]
-      if symbol < 0 {
-        slots[slot] = Int32(representatives.count)
-        representatives.append((source, start, end))
-        return slots[slot]
-      }
-      if matches(representatives[Int(symbol)], bytes, start, end) { return symbol }
+      if symbol < 0 { break }
+      if hashes[Int(symbol)] == hash && arenaEqual(Int(symbol), bytes) { return symbol }
       slot = (slot + 1) & mask
     }
+    let symbol = Int32(truncatingIfNeeded: hashes.count)
+    slots[slot] = symbol
+    hashes.append(hash)
+    arena.append(contentsOf: bytes)
+    offsets.append(Int32(truncatingIfNeeded: arena.count))
+    if hashes.count * 2 > slots.count { grow() }
+    return symbol
   }
 
-  private func matches(
-    _ representative: (source: Int, start: Int32, end: Int32), _ bytes: [UInt8], _ start: Int32,
-    _ end: Int32
-  ) -> Bool {
-    guard representative.end - representative.start == end - start else { return false }
-    let other = sources[representative.source]
-    var index = Int(start)
-    var otherIndex = Int(representative.start)
-    while index < Int(end) {
-      if bytes[index] != other[otherIndex] { return false }
-      index += 1
-      otherIndex += 1
+  private func arenaEqual(_ symbol: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let start = Int(offsets[symbol])
+    guard Int(offsets[symbol + 1]) - start == bytes.count else { return false }
+    return arena.withUnsafeBufferPointer { arena in
+      var index = start
+      for byte in bytes {
+        if arena[index] != byte { return false }
+        index += 1
+      }
+      return true
     }
-    return true
   }
 
-  /// FNV-1a of the bytes `start..<end`.
-  private static func hash(_ bytes: [UInt8], _ start: Int32, _ end: Int32) -> Int {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for index in Int(start)..<Int(end) {
-      hash = (hash ^ UInt64(bytes[index])) &* 0x100_0000_01b3
-    }
-    return Int(truncatingIfNeeded: hash)
-  }
-
+  /// Doubles the table, placing every symbol again by its hash.
   private mutating func grow() {
-    let capacity = slots.count * 2
-    slots = [Int32](repeating: -1, count: capacity)
-    mask = capacity - 1
-    for (symbol, representative) in representatives.enumerated() {
-      let bytes = sources[representative.source]
-      var slot = SymbolTable.hash(bytes, representative.start, representative.end) & mask
+    slots = [Int32](repeating: -1, count: slots.count * 2)
+    let mask = slots.count - 1
+    for (symbol, hash) in hashes.enumerated() {
+      var slot = Int(truncatingIfNeeded: hash) & mask
       while slots[slot] >= 0 { slot = (slot + 1) & mask }
-      slots[slot] = Int32(symbol)
+      slots[slot] = Int32(truncatingIfNeeded: symbol)
     }
   }
 }

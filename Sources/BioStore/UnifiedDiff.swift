@@ -6,34 +6,30 @@ public enum UnifiedDiff {
   ) -> String {
     let oldBytes = Array(old.utf8)
     let newBytes = Array(new.utf8)
-    let oldLines = lineRanges(oldBytes)
-    let newLines = lineRanges(newBytes)
-    var symbols = SymbolTable(
-      sources: [oldBytes, newBytes], expectedCount: oldLines.count + newLines.count)
-    let diff = SequenceDiff(
-      old: oldLines.map { symbols.symbol(source: 0, start: $0.start, end: $0.end) },
-      new: newLines.map { symbols.symbol(source: 1, start: $0.start, end: $0.end) },
-      symbolCount: symbols.count)
+    let oldLines = lineSpans(oldBytes)
+    let newLines = lineSpans(newBytes)
+    let symbols = SymbolTable.number(old: (oldBytes, oldLines), new: (newBytes, newLines))
+    let diff = SequenceDiff(old: symbols.old, new: symbols.new, symbolCount: symbols.count)
     let runs = diff.runs
     guard runs.contains(where: { !$0.isEqual }) else { return "" }
 
     var output = "--- \(oldLabel)\n+++ \(newLabel)\n"
-    func line(_ prefix: String, _ bytes: [UInt8], _ range: (start: Int32, end: Int32)) {
-      let text = String(decoding: bytes[Int(range.start)..<Int(range.end)], as: UTF8.self)
+    func line(_ prefix: String, _ bytes: [UInt8], _ lines: [TokenSpan], _ index: Int) {
+      let text = String(decoding: bytes[lines[index].range], as: UTF8.self)
       output += prefix + text
       if !text.hasSuffix("\n") { output += "\n\\ No newline at end of file\n" }
     }
-    for hunk in hunks(runs, context: context, oldCount: oldLines.count) {
+    for hunk in hunks(runs, context: context) {
       guard let first = hunk.first, let last = hunk.last else { continue }
       let oldRange = first.old.lowerBound..<last.old.upperBound
       let newRange = first.new.lowerBound..<last.new.upperBound
       output += "@@ -\(header(oldRange)) +\(header(newRange)) @@\n"
       for run in hunk {
         if run.isEqual {
-          for index in run.new { line(" ", newBytes, newLines[index]) }
+          for index in run.new { line(" ", newBytes, newLines, index) }
         } else {
-          for index in run.old { line("-", oldBytes, oldLines[index]) }
-          for index in run.new { line("+", newBytes, newLines[index]) }
+          for index in run.old { line("-", oldBytes, oldLines, index) }
+          for index in run.new { line("+", newBytes, newLines, index) }
         }
       }
     }
@@ -50,7 +46,7 @@ public enum UnifiedDiff {
   }
 
   /// The runs grouped into hunks: changes less than two contexts apart share one, kept runs trimmed to `context` lines.
-  private static func hunks(_ runs: [DiffRun], context: Int, oldCount: Int) -> [[DiffRun]] {
+  private static func hunks(_ runs: [DiffRun], context: Int) -> [[DiffRun]] {
     var hunks: [[DiffRun]] = []
     var current: [DiffRun] = []
     for (index, run) in runs.enumerated() {
@@ -85,15 +81,19 @@ public enum UnifiedDiff {
     return hunks.map { $0.filter { !$0.old.isEmpty || !$0.new.isEmpty } }
   }
 
-  /// Each line's byte range, its line break included, so a last line without one differs from the same line with it.
-  private static func lineRanges(_ bytes: [UInt8]) -> [(start: Int32, end: Int32)] {
-    var ranges: [(start: Int32, end: Int32)] = []
-    var start = 0
-    for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-      ranges.append((Int32(start), Int32(index + 1)))
-      start = index + 1
+  /// Each line's span, its line break included, so a last line without one differs from the same line with it.
+  private static func lineSpans(_ bytes: [UInt8]) -> [TokenSpan] {
+    bytes.withUnsafeBufferPointer { bytes in
+      var lines: [TokenSpan] = []
+      var start = 0
+      for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+        lines.append(TokenSpan(bytes, start: start, end: index + 1, word: -1))
+        start = index + 1
+      }
+      if start < bytes.count {
+        lines.append(TokenSpan(bytes, start: start, end: bytes.count, word: -1))
+      }
+      return lines
     }
-    if start < bytes.count { ranges.append((Int32(start), Int32(bytes.count))) }
-    return ranges
   }
 }
