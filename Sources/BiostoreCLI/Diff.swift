@@ -6,6 +6,7 @@ extension Biostore {
   /// `biostore diff`: what changed in the wording between two versions.
   struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "diff",
       abstract: "Show what changed in the wording between two versions.",
       discussion: """
         Prose is compared word by word; re-wrapping, indentation and blockquote markers are \

@@ -6,6 +6,7 @@ extension Biostore {
   /// `biostore edit`: opens the latest text in the user's editor and saves it if it changed.
   struct Edit: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "edit",
       abstract: "Edit the latest text of a variant in $VISUAL or $EDITOR and save it if changed.")
 
     @ParentCommand var root: Biostore

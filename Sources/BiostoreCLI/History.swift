@@ -5,6 +5,7 @@ extension Biostore {
   /// `biostore history`: a variant's versions, newest first.
   struct History: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "history",
       abstract:
         "List a variant's versions newest first: as-of date, id, words, +added −removed, note.")
 

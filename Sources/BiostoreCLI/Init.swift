@@ -5,6 +5,7 @@ extension Biostore {
   /// `biostore init`: creates an empty store, or says one is already there.
   struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "init",
       abstract: "Create an empty store (a git repository on branch main).")
 
     @ParentCommand var root: Biostore

@@ -5,6 +5,7 @@ extension Biostore {
   /// `biostore list`: the variants with their latest date, number of versions and words.
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "list",
       abstract: "List the variants: latest as-of date, number of versions, words.")
 
     @ParentCommand var root: Biostore

@@ -6,6 +6,7 @@ extension Biostore {
   /// `biostore save`: records a version from a file, piped stdin, or the hand-edited work-tree file.
   struct Save: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "save",
       abstract: "Record a new version of a variant.",
       discussion: """
         The text comes from --file, else from stdin when it is piped and not empty, else from the \

@@ -5,6 +5,7 @@ extension Biostore {
   /// `biostore show`: prints the text of the version a spec names.
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "show",
       abstract: "Print one version's text.",
       discussion: """
         SPEC is VARIANT (the latest), VARIANT@DATE (the latest on or before the end of that day, \
