@@ -32,18 +32,27 @@ extension ProseDiff {
     for (index, run) in runs.enumerated() {
       if run.isEqual || !run.new.isEmpty {
         let first = run.new.lowerBound
-        output += new.bytes[new.layoutStart(first)..<Int(new.spans[first].start)]
+        let layout = new.layoutStart(first)..<Int(new.spans[first].start)
+        let tokens = Int(new.spans[first].start)..<Int(new.spans[run.new.upperBound - 1].end)
+        // A replacement whose two sides disagree on a space before them keeps that space inside
+        // its own side's marker, so neither `2022[-I started-]` nor `Manager [-. My-]` reads wrong.
+        let oldSpaced = !run.isEqual && !run.old.isEmpty && old.isSpaced(run.old.lowerBound)
+        let keepsLayoutInside = !run.isEqual && !run.old.isEmpty && oldSpaced == layout.isEmpty
+        if !keepsLayoutInside { output += new.bytes[layout] }
         if let deletion = deletionOpeningLine {
           mark(deletion)
           output.append(UInt8(ascii: " "))
           deletionOpeningLine = nil
         }
-        let tokens = Int(new.spans[first].start)..<Int(new.spans[run.new.upperBound - 1].end)
         if run.isEqual {
           output += new.bytes[tokens]
         } else {
-          if !run.old.isEmpty { mark(style.deleted(old.collapsed(run.old))) }
-          mark(style.inserted(new.slice(tokens)))
+          if !run.old.isEmpty {
+            mark(
+              style.deleted((keepsLayoutInside && oldSpaced ? " " : "") + old.collapsed(run.old)))
+          }
+          let inserted = keepsLayoutInside ? layout.lowerBound..<tokens.upperBound : tokens
+          mark(style.inserted(new.slice(inserted)))
         }
       } else {
         let deletion = style.deleted(old.collapsed(run.old))

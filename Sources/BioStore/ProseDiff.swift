@@ -3,8 +3,8 @@
 /// Counts come from the minimal token diff (see `SequenceDiff` for the bounds on very large texts):
 /// `added` is the number of new-text words holding an inserted token, `removed` the number of
 /// old-text words holding a deleted one. What is shown is cleaned up first, so it reads like an
-/// editor's redline: a short unchanged stretch between two changes, within one paragraph, is
-/// folded into them (diff-match-patch's semantic clean-up, by tokens).
+/// editor's redline: a short unchanged word (`a`, `the`, a comma) between two changes in one
+/// paragraph is folded into them (diff-match-patch's semantic clean-up, by tokens, bounded).
 public struct ProseDiff: Sendable {
   /// The text compared from.
   public let old: ProseText
@@ -63,6 +63,12 @@ public struct ProseDiff: Sendable {
     return changes
   }
 
+  /// The longest kept run that is folded into the changes around it, in characters: `a`, `of`, `the`, `and`, a comma.
+  ///
+  /// diff-match-patch folds any run no longer than the changes around it; unbounded, that
+  /// swallows whole unchanged phrases (`where he`, `AI supercomputers`) into long rewrites.
+  static let longestFold = 3
+
   /// Folds a short kept run between two changes into them, as long as it stays within a paragraph.
   private static func cleanedUp(_ runs: [DiffRun], old: ProseText, new: ProseText) -> [DiffRun] {
     func size(_ run: DiffRun) -> Int {
@@ -70,7 +76,9 @@ public struct ProseDiff: Sendable {
     }
     func folds(_ before: DiffRun, _ kept: DiffRun, _ after: DiffRun) -> Bool {
       let length = new.readingLength(kept.new)
-      guard length <= size(before), length <= size(after) else { return false }
+      guard length <= ProseDiff.longestFold, length <= size(before), length <= size(after) else {
+        return false
+      }
       let crossesParagraph =
         (kept.new.lowerBound...kept.new.upperBound).contains {
           $0 < new.tokenCount && new.startsParagraph($0)
