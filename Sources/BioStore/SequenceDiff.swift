@@ -14,9 +14,10 @@ struct SequenceDiff {
   /// Whether each new symbol was inserted.
   let inserted: [Bool]
 
-  /// Compares `old` with `new`, whose symbols are all below `symbolCount`.
+  /// Compares `old` with `new`, whose symbols are all below `symbolCount`; tests lower the bounds to reach the heuristics.
   init(
-    old: [Int32], new: [Int32], symbolCount: Int, exactLimit: Int = SequenceDiff.defaultExactLimit
+    old: [Int32], new: [Int32], symbolCount: Int, exactLimit: Int = SequenceDiff.defaultExactLimit,
+    maximumCost: Int? = nil
   ) {
     var deleted = [Bool](repeating: false, count: old.count)
     var inserted = [Bool](repeating: false, count: new.count)
@@ -26,7 +27,7 @@ struct SequenceDiff {
           inserted.withUnsafeMutableBufferPointer { inserted in
             var search = Search(
               old: old, new: new, deleted: deleted, inserted: inserted, symbolCount: symbolCount,
-              exactLimit: exactLimit)
+              exactLimit: exactLimit, maximumCost: maximumCost)
             search.run()
             search.deallocate()
           }
@@ -93,7 +94,7 @@ private struct Search {
   init(
     old: UnsafeBufferPointer<Int32>, new: UnsafeBufferPointer<Int32>,
     deleted: UnsafeMutableBufferPointer<Bool>, inserted: UnsafeMutableBufferPointer<Bool>,
-    symbolCount: Int, exactLimit: Int
+    symbolCount: Int, exactLimit: Int, maximumCost: Int?
   ) {
     self.exactLimit = exactLimit
     self.old = old
@@ -105,7 +106,7 @@ private struct Search {
     forward = .allocate(capacity: size)
     backward = .allocate(capacity: size)
     // About 50 million diagonal steps for the whole comparison, whatever its size.
-    maximumCost = max(256, 50_000_000 / max(1, old.count + new.count))
+    self.maximumCost = maximumCost ?? max(256, 50_000_000 / max(1, old.count + new.count))
   }
 
   func deallocate() {

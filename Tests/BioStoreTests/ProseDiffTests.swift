@@ -217,6 +217,25 @@ import Testing
     }
   }
 
+  @Test func aSearchCutShortStillGivesAValidDiffNotFarFromMinimal() {
+    var random = SplitMix64(seed: 13)
+    for _ in 0..<300 {
+      let old = (0..<Int.random(in: 0...120, using: &random)).map { _ in
+        Int32.random(in: 0..<8, using: &random)
+      }
+      let new = (0..<Int.random(in: 0...120, using: &random)).map { _ in
+        Int32.random(in: 0..<8, using: &random)
+      }
+
+      let diff = SequenceDiff(old: old, new: new, symbolCount: 8, maximumCost: 2)
+
+      #expect(kept(old, diff.deleted) == kept(new, diff.inserted))
+      let changed = diff.deleted.filter { $0 }.count + diff.inserted.filter { $0 }.count
+      let minimal = old.count + new.count - 2 * longestCommonSubsequence(old, new)
+      #expect(changed <= 2 * max(minimal, 1))
+    }
+  }
+
   @Test func aLineDiffHasHunksWithContextAndNotesAMissingFinalNewline() {
     let old = (1...10).map { "line \($0)\n" }.joined()
     let new = old.replacingOccurrences(of: "line 2\n", with: "line two\n") + "line 11"
