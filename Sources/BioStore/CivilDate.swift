@@ -1,8 +1,42 @@
 /// A proleptic-Gregorian calendar date, converted to and from days since 1970-01-01 without Foundation's calendars.
-struct CivilDate: Hashable, Sendable {
-  var year: Int
-  var month: Int
-  var day: Int
+public struct CivilDate: Hashable, Sendable, Comparable, CustomStringConvertible, Encodable {
+  /// The year, e.g. 2024.
+  public var year: Int
+  /// The month, 1 to 12.
+  public var month: Int
+  /// The day of the month, from 1.
+  public var day: Int
+
+  /// The date as `YYYY-MM-DD`.
+  public var description: String {
+    func pad(_ value: Int, _ width: Int) -> String {
+      String(repeating: "0", count: max(0, width - String(value).count)) + String(value)
+    }
+    return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+  }
+
+  /// Parses an engagement date: a day (`2024-11-17`), or RFC 3339, whose day in its own offset is taken.
+  public init(parsing text: String) throws(StoreError) {
+    switch try? DateInput(parsing: text) {
+    case .period(let year, let month?, let day?)?:
+      self.init(year: year, month: month, day: day)
+    case .instant(let timestamp)?:
+      self = timestamp.calendarDate
+    default:
+      throw .badEngagementDate(text)
+    }
+  }
+
+  /// Orders dates in time.
+  public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
+    (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+  }
+
+  /// Encodes the date as `YYYY-MM-DD`.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(description)
+  }
 
   /// Whether `year-month-day` is a real date (so `2024-02-30` is not).
   static func isValid(year: Int, month: Int, day: Int) -> Bool {

@@ -1,13 +1,18 @@
 import Git
 
 extension Store {
-  /// The versions of `variant`, newest first in commit order, within the dates given and at most `limit` of them.
+  /// The versions of `variant`, newest first in commit order, within the dates given and at most `limit` of them, each with the engagements that were sent it.
   public func history(
     of variant: VariantName, since: DateInput? = nil, until: DateInput? = nil, limit: Int? = nil
   ) throws(StoreError) -> [HistoryEntry] {
     let versions = try timeline(of: variant).versions
     guard !versions.isEmpty else {
       throw .unknownVariant(variant.rawValue, known: try currentVariants().map(\.rawValue))
+    }
+    var sentTo: [ObjectID: [String]] = [:]
+    for engagement in try engagements().engagements {
+      guard let sent = engagement.version(of: variant) else { continue }
+      sentTo[sent.version.id, default: []].append(engagement.name.rawValue)
     }
     var entries: [HistoryEntry] = []
     var texts: [ObjectID: ProseText] = [:]
@@ -27,7 +32,7 @@ extension Store {
       entries.append(
         HistoryEntry(
           version: version, words: current.wordCount, added: change.added,
-          removed: change.removed, engagements: []))
+          removed: change.removed, engagements: sentTo[version.id] ?? []))
     }
     return entries
   }

@@ -21,8 +21,11 @@ extension Store {
     let variant = spec.variant
     var commit: Commit?
     if case .name(let name) = spec.selector {
-      if let sent = try engagementVersion(named: name, variant: variant) { return sent }
-      commit = try self.commit(prefix: name)
+      if let sent = try engagementCommit(named: name, variant: variant) {
+        commit = sent
+      } else {
+        commit = try self.commit(prefix: name)
+      }
     }
     var selected: Int?
     let timeline = try timeline(of: variant) { timeline in
@@ -81,22 +84,8 @@ extension Store {
     }
   }
 
-  /// The version of `variant` that engagement `name` was sent, or nil when no such engagement exists.
-  ///
-  /// The hook for `VARIANT@ENGAGEMENT`: engagements are tags under `refs/tags/engagements/`, written by
-  /// `biostore tag`; until a store holds one, every name falls through to a commit prefix.
-  func engagementVersion(named name: String, variant: VariantName) throws(StoreError) -> Version? {
-    let tagged = try storage { () throws(GitError) in
-      try repository.referenceNames(under: "refs/tags/engagements/\(name)")
-    }
-    guard tagged.contains("refs/tags/engagements/\(name)") else { return nil }
-    throw .badSpec(
-      "\(variant)@\(name)",
-      reason: "engagement '\(name)' exists, but reading engagements needs a newer biostore")
-  }
-
   /// The one commit whose id starts with `prefix` (7 to 40 hex digits).
-  private func commit(prefix: String) throws(StoreError) -> Commit {
+  func commit(prefix: String) throws(StoreError) -> Commit {
     guard (7...40).contains(prefix.utf8.count), prefix.utf8.allSatisfy(\.isLowerHexDigit) else {
       throw .unknownCommit(prefix, ambiguous: false)
     }

@@ -47,11 +47,27 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case cannotCreate(path: String, reason: String)
   /// A git or file-system failure the user cannot fix by retyping the command.
   case storage(String)
+  /// No engagement has this name.
+  case unknownEngagement(String, known: [String])
+  /// An engagement with this name exists and `--force` was not given.
+  case engagementExists(String, date: CivilDate)
+  /// The engagement was not sent this variant.
+  case notSent(variant: String, engagement: String, sent: [String])
+  /// The engagement's tag points at no commit.
+  case unreadableEngagement(String)
+  /// No engagement matches a `recall` query.
+  case noEngagementMatches(String, closest: [String])
+  /// A tag was given two versions of one variant.
+  case duplicateVariant(String)
+  /// An engagement date that is not one day.
+  case badEngagementDate(String)
 
   /// 2 for bad usage or input, 1 for everything refused or not found.
   public var exitCode: Int32 {
     switch self {
-    case .badName, .badDate, .badSpec, .badText, .nothingToSave, .unreadableFile: 2
+    case .badName, .badDate, .badSpec, .badText, .nothingToSave, .unreadableFile,
+      .duplicateVariant, .badEngagementDate:
+      2
     default: 1
     }
   }
@@ -69,7 +85,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case .badDate(let text):
       "invalid date '\(text.printable)': use YYYY, YYYY-MM, YYYY-MM-DD (a real day, years 1970-9999) or RFC 3339 with an offset, e.g. 2024-04-08T13:12:18-07:00"
     case .badSpec(let spec, let reason):
-      "invalid version '\(spec.printable)': \(reason); write VARIANT, VARIANT@DATE, VARIANT@COMMIT or VARIANT~N"
+      "invalid version '\(spec.printable)': \(reason); write VARIANT, VARIANT@DATE, VARIANT@ENGAGEMENT, VARIANT@COMMIT or VARIANT~N"
     case .badText(let reason):
       "\(reason); nothing was saved"
     case .nothingToSave(let variant, let path):
@@ -109,6 +125,27 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
       "cannot create a store at \(path): \(reason)"
     case .storage(let message):
       "\(message)"
+    case .unknownEngagement(let name, let known):
+      "no engagement named '\(name.printable)'"
+        + (known.isEmpty
+          ? "; record one with `biostore tag \(name.printable) VARIANT`"
+          : "; closest: \(known.joined(separator: ", ")) (see `biostore engagements`)")
+    case .engagementExists(let name, let date):
+      "engagement '\(name)' already exists (dated \(date)); add --force to replace it (the old tag is kept under refs/biostore/replaced/\(name)/)"
+    case .notSent(let variant, let engagement, let sent):
+      "engagement \(engagement) was not sent \(variant)"
+        + (sent.isEmpty ? "" : "; it was sent \(sent.joined(separator: ", "))")
+    case .unreadableEngagement(let name):
+      "the tag of engagement \(name) does not point at a commit; see `git show engagements/\(name)` in the store"
+    case .noEngagementMatches(let query, let closest):
+      "no engagement matches '\(query.printable)'"
+        + (closest.isEmpty
+          ? "; the store has no engagements yet (record one with `biostore tag NAME VARIANT`)"
+          : "; closest names: \(closest.joined(separator: ", ")) (see `biostore engagements`)")
+    case .duplicateVariant(let variant):
+      "\(variant) is given twice; an engagement is sent one version of each variant"
+    case .badEngagementDate(let text):
+      "invalid engagement date '\(text.printable)': give the day, YYYY-MM-DD"
     }
   }
 }

@@ -31,7 +31,7 @@ public struct Timestamp: Hashable, Sendable, Comparable, CustomStringConvertible
   public var wallClockSeconds: Int64 { seconds + Int64(offsetMinutes) * 60 }
 
   /// The calendar day shown in the timestamp's own offset.
-  var calendarDate: CivilDate {
+  public var calendarDate: CivilDate {
     CivilDate(daysSinceEpoch: wallClockSeconds.floorDivided(by: 86_400))
   }
 
@@ -42,17 +42,13 @@ public struct Timestamp: Hashable, Sendable, Comparable, CustomStringConvertible
     let secondOfDay = wall - wall.floorDivided(by: 86_400) * 86_400
     let sign = offsetMinutes < 0 ? "-" : "+"
     let offset = abs(offsetMinutes)
-    return "\(pad(date.year, 4))-\(pad(date.month))-\(pad(date.day))"
-      + "T\(pad(Int(secondOfDay / 3600)))"
+    return "\(date)T\(pad(Int(secondOfDay / 3600)))"
       + ":\(pad(Int(secondOfDay / 60 % 60))):\(pad(Int(secondOfDay % 60)))"
       + "\(sign)\(pad(offset / 60)):\(pad(offset % 60))"
   }
 
   /// The calendar date in its own offset, e.g. `2024-04-08`.
-  public var day: String {
-    let date = calendarDate
-    return "\(pad(date.year, 4))-\(pad(date.month))-\(pad(date.day))"
-  }
+  public var day: String { calendarDate.description }
 
   /// The RFC 3339 form.
   public var description: String { rfc3339 }
@@ -60,9 +56,8 @@ public struct Timestamp: Hashable, Sendable, Comparable, CustomStringConvertible
   /// Orders by instant, ignoring offsets.
   public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.seconds < rhs.seconds }
 
-  private func pad(_ value: Int, _ width: Int = 2) -> String {
-    let digits = String(value)
-    return String(repeating: "0", count: max(0, width - digits.count)) + digits
+  private func pad(_ value: Int) -> String {
+    value < 10 ? "0\(value)" : "\(value)"
   }
 }
 

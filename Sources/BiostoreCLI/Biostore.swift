@@ -14,7 +14,8 @@ struct Biostore: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      Init.self, Save.self, Edit.self, List.self, Show.self, History.self, Diff.self,
+      Init.self, Save.self, Edit.self, List.self, Show.self, History.self, Diff.self, Tag.self,
+      Engagements.self, Recall.self,
     ]
   )
 

@@ -18,14 +18,17 @@ enum Console {
     FileHandle.standardError.write(Data("biostore: \(message)\n".utf8))
   }
 
-  /// Writes `text` to stdout exactly as it is.
+  /// Writes `text` to stdout exactly as it is, through the same buffer as `print` so the two keep their order.
   static func write(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    print(text, terminator: "")
   }
 
   /// Prints `value` as one pretty-printed JSON document on stdout.
-  static func printJSON<T: Encodable>(_ value: T) throws {
+  static func printJSON<T: Encodable>(_ value: T, userInfo: [CodingUserInfoKey: any Sendable] = [:])
+    throws
+  {
     let encoder = JSONEncoder()
+    encoder.userInfo = userInfo
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     write(String(decoding: try encoder.encode(value), as: UTF8.self) + "\n")
   }

@@ -9,8 +9,10 @@ extension Biostore {
       commandName: "diff",
       abstract: "Show what changed in the wording between two versions.",
       discussion: """
-        Prose is compared word by word; re-wrapping, indentation and blockquote markers are \
-        layout, not change. The output is the newer text with deletions and insertions marked: \
+        Each side is a version (VARIANT, VARIANT@DATE, VARIANT@ENGAGEMENT, …) or an engagement \
+        (@NAME, or a bare NAME when no variant has that name): two engagements are compared \
+        variant by variant, and a variant only one of them got is named. Prose is compared word \
+        by word; re-wrapping, indentation and blockquote markers are layout, not change. The output is the newer text with deletions and insertions marked: \
         coloured on a terminal, else [-deleted-]{+inserted+}. Counts are words holding a \
         changed word or punctuation mark. With --exit-code, exits 1 when the wording differs.
         """)
@@ -55,19 +57,30 @@ extension Biostore {
     }
 
     func run() throws {
-      let old = try Spec(parsing: old)
-      let new = try Spec(parsing: new)
-      let diffs = try root.openStore().diff(from: old, to: new)
+      let diffs = try root.openStore().diff(
+        from: try DiffOperand(parsing: old), to: try DiffOperand(parsing: new))
       if json {
         try Console.printJSON(diffs)
       } else {
-        for diff in diffs { print(diff, headed: diffs.count > 1) }
+        for (index, diff) in diffs.enumerated() {
+          if index > 0 && !stat && !lines { Console.write("\n") }
+          print(diff, headed: diffs.count > 1)
+        }
       }
       if exitCode && diffs.contains(where: { $0.prose.changesWording }) { throw ExitCode(1) }
     }
 
     private func print(_ diff: VariantDiff, headed: Bool) {
       let name = diff.variant.rawValue
+      if !lines, diff.from == nil || diff.to == nil {
+        let (has, lacks, version) =
+          diff.to.map { (new, old, $0) } ?? (old, new, diff.from)
+        let words = (diff.to == nil ? diff.prose.old : diff.prose.new).wordCount
+        let detail = version.map { "as of \($0.date.day), \($0.id.short), \(words) words" } ?? ""
+        return Console.write(
+          (headed && !stat ? "== \(name) ==\n" : "")
+            + "\(name) is only in \(has) (\(detail)), not in \(lacks)\n")
+      }
       if stat {
         let prose = diff.prose
         return Console.write(

@@ -24,6 +24,9 @@ final class Sandbox: Sendable {
       "HOME": root.path, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
       "USER": "tester", "TZ": "America/Los_Angeles", "GIT_CONFIG_NOSYSTEM": "1",
       "BIOSTORE_DIR": root.appendingPathComponent("store").path, "LANG": "C.UTF-8",
+      // For stock git only (tags and commits made by hand); libgit2 reads no such variables.
+      "GIT_AUTHOR_NAME": "Stock Git", "GIT_AUTHOR_EMAIL": "git@example.org",
+      "GIT_COMMITTER_NAME": "Stock Git", "GIT_COMMITTER_EMAIL": "git@example.org",
     ]
   }
 
@@ -62,8 +65,10 @@ final class Sandbox: Sendable {
 
   /// Runs stock `git -C store` with `arguments`, the independent oracle.
   @discardableResult
-  func git(_ arguments: String...) throws -> Outcome {
-    try run("/usr/bin/env", ["git", "-C", store] + arguments, stdin: nil, environment: environment)
+  func git(_ arguments: String..., stdin: String? = nil) throws -> Outcome {
+    try run(
+      "/usr/bin/env", ["git", "-C", store] + arguments, stdin: stdin.map { Data($0.utf8) },
+      environment: environment)
   }
 
   /// Writes `text` to a file in the sandbox and returns its path.

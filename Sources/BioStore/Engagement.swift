@@ -1,0 +1,80 @@
+/// A talk, panel, committee or proposal and the versions it was sent, read from its tag.
+public struct Engagement: Sendable {
+  /// The engagement's name, the last part of its tag.
+  public let name: EngagementName
+  /// The title (the tag message's first line).
+  public let title: String
+  /// The free-text note between the title and the trailers.
+  public let note: String
+  /// The engagement date (`Date:`, else the day it was tagged).
+  public let date: CivilDate
+  /// Where it took place (`Venue:`).
+  public let venue: String?
+  /// The word limit it set (`Limit:`).
+  public let limit: Int?
+  /// The versions it was sent, in the order the tag lists them.
+  public let sent: [SentVersion]
+  /// What in the tag could not be understood, for warnings.
+  public let problems: [String]
+
+  /// Whether every word of `query` occurs, ignoring case, in the name, title, venue or note.
+  func matches(_ query: String) -> Bool {
+    let fields = [name.rawValue, title, venue ?? "", note].map { $0.lowercased() }
+    let words = query.lowercased().split(whereSeparator: \.isWhitespace)
+    return !words.isEmpty && words.allSatisfy { word in fields.contains { $0.contains(word) } }
+  }
+
+  /// The version sent of `variant`, if it was sent one.
+  public func version(of variant: VariantName) -> SentVersion? {
+    sent.first { $0.version.variant == variant }
+  }
+}
+
+/// One version an engagement was sent, with its text and word count.
+public struct SentVersion: Sendable {
+  /// The version.
+  public let version: Version
+  /// Its exact text.
+  public let text: String
+  /// Its words.
+  public let words: Int
+  /// Whether it has more words than the engagement's limit.
+  public let isOverLimit: Bool
+}
+
+extension Engagement: Encodable {
+  private enum CodingKeys: String, CodingKey {
+    case name, title, date, venue, note, limit, variants, warnings
+  }
+
+  private enum SentKeys: String, CodingKey {
+    case variant, id, date, words, overLimit, text
+  }
+
+  /// Encodes the fields DESIGN.md names for `engagements --json`; with `includesText` in the encoder's user info, each version's text too (`recall`).
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(name.rawValue, forKey: .name)
+    try container.encode(title, forKey: .title)
+    try container.encode(date, forKey: .date)
+    try container.encode(venue, forKey: .venue)
+    try container.encode(note, forKey: .note)
+    try container.encode(limit, forKey: .limit)
+    try container.encode(problems, forKey: .warnings)
+    var variants = container.nestedUnkeyedContainer(forKey: .variants)
+    for sent in self.sent {
+      var entry = variants.nestedContainer(keyedBy: SentKeys.self)
+      try entry.encode(sent.version.variant.rawValue, forKey: .variant)
+      try entry.encode(sent.version.id, forKey: .id)
+      try entry.encode(sent.version.date, forKey: .date)
+      try entry.encode(sent.words, forKey: .words)
+      try entry.encode(sent.isOverLimit, forKey: .overLimit)
+      if encoder.userInfo[Engagement.includesText] as? Bool == true {
+        try entry.encode(sent.text, forKey: .text)
+      }
+    }
+  }
+
+  /// The user-info key that makes encoding include each sent version's text.
+  public static let includesText = CodingUserInfoKey(rawValue: "includesText")!
+}

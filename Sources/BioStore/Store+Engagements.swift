@@ -1,0 +1,224 @@
+import Git
+
+/// Every engagement in a store, by date, with warnings about tags that could not be fully read.
+public struct EngagementListing: Sendable {
+  /// The engagements, oldest first by date, then by name.
+  public let engagements: [Engagement]
+  /// One line per problem (`engagement sc24: cannot read trailer …`), for stderr.
+  public let warnings: [String]
+}
+
+extension Store {
+  /// The valid names of the engagement tags, sorted.
+  func engagementNames() throws(StoreError) -> [EngagementName] {
+    try storage { () throws(GitError) in
+      try repository.referenceNames(under: Store.engagementPrefix)
+    }.compactMap { try? EngagementName(String($0.dropFirst(Store.engagementPrefix.count))) }
+  }
+
+  /// Where engagement tags live.
+  static let engagementPrefix = "refs/tags/engagements/"
+
+  /// The engagements sent a version of `variant` (any, when nil) and dated within `since`…`until`.
+  public func engagements(
+    sentVersionOf variant: VariantName?, since: DateInput?, until: DateInput?
+  ) throws(StoreError) -> EngagementListing {
+    let listing = try engagements()
+    // An engagement date is a whole day; noon UTC stands for it against an instant bound.
+    func instant(_ day: CivilDate) -> Timestamp {
+      Timestamp(seconds: day.daysSinceEpoch * 86_400 + 43_200, offsetMinutes: 0)
+    }
+    return EngagementListing(
+      engagements: listing.engagements.filter { engagement in
+        (variant.map { engagement.version(of: $0) != nil } ?? true)
+          && (since.map { $0.admitsOnOrAfter(instant(engagement.date)) } ?? true)
+          && (until.map { $0.admitsOnOrBefore(instant(engagement.date)) } ?? true)
+      }, warnings: listing.warnings)
+  }
+
+  /// Every engagement tag under `refs/tags/engagements/`, read and resolved to the versions sent.
+  public func engagements() throws(StoreError) -> EngagementListing {
+    let prefix = Store.engagementPrefix
+    let references = try storage { () throws(GitError) in
+      try repository.referenceNames(under: prefix)
+    }
+    var history: MainLineHistory?
+    var engagements: [Engagement] = []
+    var warnings: [String] = []
+    for reference in references {
+      let text = String(reference.dropFirst(prefix.count))
+      guard let name = try? EngagementName(text) else {
+        warnings.append("tag engagements/\(text.printable) is not a valid engagement name; skipped")
+        continue
+      }
+      if history == nil { history = try mainLineHistory() }
+      let engagement = try engagement(name, history: history ?? MainLineHistory())
+      warnings += engagement.problems.map { "engagement \(name): \($0)" }
+      engagements.append(engagement)
+    }
+    engagements.sort { ($0.date, $0.name) < ($1.date, $1.name) }
+    return EngagementListing(engagements: engagements, warnings: warnings)
+  }
+
+  /// The engagement named `name`, or nil when there is no such tag.
+  public func engagement(named name: EngagementName) throws(StoreError) -> Engagement? {
+    guard try tagTarget(of: name) != nil else { return nil }
+    return try engagement(name, history: mainLineHistory())
+  }
+
+  /// The engagements whose name, title, venue or note hold every word of `query`, ignoring case.
+  public func recall(_ query: String) throws(StoreError) -> EngagementListing {
+    let listing = try engagements()
+    let hits = listing.engagements.filter { $0.matches(query) }
+    guard !hits.isEmpty else {
+      throw .noEngagementMatches(
+        query, closest: Store.closest(to: query, among: listing.engagements.map(\.name.rawValue)))
+    }
+    let hitNames = Set(hits.map { "engagement \($0.name):" })
+    return EngagementListing(
+      engagements: hits,
+      warnings: listing.warnings.filter { warning in hitNames.contains { warning.hasPrefix($0) } })
+  }
+
+  /// The commit whose `variant` file engagement `name` was sent, or nil when no engagement has that name (the `VARIANT@ENGAGEMENT` spec).
+  func engagementCommit(named name: String, variant: VariantName) throws(StoreError) -> Commit? {
+    guard let name = try? EngagementName(name), let target = try tagTarget(of: name) else {
+      return nil
+    }
+    let (message, commit) = try readTag(target, name: name)
+    guard let commit else { throw .unreadableEngagement(name.rawValue) }
+    if !message.namesVariants {
+      guard try variantFiles(of: commit)[variant] != nil else {
+        throw .notSent(
+          variant: variant.rawValue, engagement: name.rawValue,
+          sent: try variantFiles(of: commit).keys.sorted().map(\.rawValue))
+      }
+      return commit
+    }
+    guard let pin = message.pins.first(where: { $0.variant == variant }) else {
+      throw .notSent(
+        variant: variant.rawValue, engagement: name.rawValue,
+        sent: message.pins.map(\.variant.rawValue))
+    }
+    return try pin.commit.map { (prefix) throws(StoreError) in try self.commit(prefix: prefix) }
+      ?? commit
+  }
+
+  /// Walks the whole main line once.
+  func mainLineHistory() throws(StoreError) -> MainLineHistory {
+    var history = MainLineHistory()
+    try walkMainLine { step in
+      history.record(step)
+      return true
+    }
+    return history
+  }
+
+  /// What the tag reference of `name` points at, or nil when there is none.
+  func tagTarget(of name: EngagementName) throws(StoreError) -> ObjectID? {
+    try storage { () throws(GitError) in try repository.referenceTarget(name.referenceName) }
+  }
+
+  /// Reads the engagement `name`, resolving every pin to the version sent.
+  private func engagement(_ name: EngagementName, history: MainLineHistory) throws(StoreError)
+    -> Engagement
+  {
+    guard let target = try tagTarget(of: name) else { throw .unreadableEngagement(name.rawValue) }
+    var (message, commit) = try readTag(target, name: name)
+    var sent: [SentVersion] = []
+    if let commit {
+      let files = try variantFiles(of: commit)
+      let pins =
+        !message.namesVariants
+        ? files.keys.sorted().map { TagMessage.Pin(variant: $0, commit: nil) } : message.pins
+      for pin in pins {
+        var pinned = commit
+        if let prefix = pin.commit {
+          do {
+            pinned = try self.commit(prefix: prefix)
+          } catch {
+            message.problems.append("\(pin.variant): no commit \(prefix.printable)")
+            continue
+          }
+        }
+        guard let blob = try variantFiles(of: pinned)[pin.variant] else {
+          message.problems.append(
+            "\(pin.variant): commit \(pinned.id.short) has no \(pin.variant).md")
+          continue
+        }
+        let version = history.version(of: pin.variant, in: pinned, blob: blob)
+        let text = String(decoding: try bytes(ofBlob: blob), as: UTF8.self)
+        let words = ProseText(text).wordCount
+        sent.append(
+          SentVersion(
+            version: version, text: text, words: words,
+            isOverLimit: message.limit.map { words > $0 } ?? false))
+      }
+    }
+    return Engagement(
+      name: name, title: message.title, note: message.note, date: message.date ?? .epoch,
+      venue: message.venue, limit: message.limit, sent: sent, problems: message.problems)
+  }
+
+  /// The message of the tag at `target` and the commit it points at (nil, with a problem noted, when it points at no commit).
+  ///
+  /// A lightweight tag (a reference straight to a commit) has an empty message; its date falls back
+  /// to the commit's. Without a `Date:` trailer the engagement is dated the day it was tagged.
+  private func readTag(_ target: ObjectID, name: EngagementName) throws(StoreError) -> (
+    TagMessage, Commit?
+  ) {
+    try storage { () throws(GitError) in
+      var id = target
+      var message: TagMessage?
+      var taggedOn: Timestamp?
+      // Peel tags of tags; git allows them, and a loop of them cannot be built with SHA-1 ids.
+      peeling: for _ in 0..<8 {
+        switch try repository.objectKind(id) {
+        case .tag:
+          let tag = try repository.tag(id)
+          if message == nil {
+            message = TagMessage(parsing: tag.message)
+            taggedOn = tag.tagger.map(Timestamp.init)
+          }
+          id = tag.targetID
+        case .commit:
+          let commit = try repository.commit(id)
+          var result = message ?? TagMessage(parsing: "")
+          result.date = result.date ?? (taggedOn ?? Timestamp(commit.committer)).calendarDate
+          return (result, commit)
+        case .tree, .blob:
+          break peeling
+        }
+      }
+      var result = message ?? TagMessage(parsing: "")
+      result.date = result.date ?? taggedOn?.calendarDate
+      result.problems.append("the tag does not point at a commit")
+      return (result, nil)
+    }
+  }
+
+  /// Up to three of `names`, nearest to `query` first, for a "did you mean" list.
+  static func closest(to query: String, among names: [String]) -> [String] {
+    let query = Array(query.lowercased().unicodeScalars)
+    func distance(_ name: String) -> Int {
+      let name = Array(name.unicodeScalars)
+      var row = Array(0...name.count)
+      for (i, a) in query.enumerated() {
+        var previous = row[0]
+        row[0] = i + 1
+        for (j, b) in name.enumerated() {
+          let current = row[j + 1]
+          row[j + 1] = min(row[j + 1] + 1, row[j] + 1, previous + (a == b ? 0 : 1))
+          previous = current
+        }
+      }
+      return row[name.count]
+    }
+    return Array(names.sorted { (distance($0), $0) < (distance($1), $1) }.prefix(3))
+  }
+}
+
+extension CivilDate {
+  /// 1970-01-01, for an engagement whose tag gives no date at all.
+  static let epoch = CivilDate(year: 1970, month: 1, day: 1)
+}

@@ -1,0 +1,95 @@
+import Git
+
+/// What a `tag` records besides the versions: everything optional but the date, which defaults to today.
+public struct EngagementDetails: Sendable {
+  /// The title line; the engagement's name when nil.
+  public var title: String?
+  /// A free-text note.
+  public var note: String?
+  /// The engagement date; today when nil.
+  public var date: CivilDate?
+  /// Where it takes place.
+  public var venue: String?
+  /// The word limit it sets.
+  public var limit: Int?
+
+  /// Details with these parts.
+  public init(
+    title: String? = nil, note: String? = nil, date: CivilDate? = nil, venue: String? = nil,
+    limit: Int? = nil
+  ) {
+    self.title = title
+    self.note = note
+    self.date = date
+    self.venue = venue
+    self.limit = limit
+  }
+}
+
+extension Store {
+  /// Records engagement `name` as one annotated tag pinning the versions `specs` name; never makes a commit.
+  ///
+  /// An existing engagement is refused unless `force`, which first keeps the replaced tag object under
+  /// `refs/biostore/replaced/NAME/N`, so nothing is lost. Both references move by compare-and-swap
+  /// under the writer lock. Returns the engagement as read back from the new tag.
+  public func tag(
+    _ name: EngagementName, versions specs: [Spec], details: EngagementDetails, force: Bool,
+    environment: [String: String]
+  ) throws(StoreError) -> Engagement {
+    try withWriterLock(environment: environment) { () throws(StoreError) -> Engagement in
+      var versions: [Version] = []
+      for spec in specs {
+        let version = try version(spec)
+        guard !versions.contains(where: { $0.variant == version.variant }) else {
+          throw .duplicateVariant(version.variant.rawValue)
+        }
+        versions.append(version)
+      }
+      let existing = try tagTarget(of: name)
+      if existing != nil, !force {
+        throw .engagementExists(name.rawValue, date: try engagement(named: name)?.date ?? .epoch)
+      }
+      let now = Timestamp.now()
+      let message = TagMessage(
+        title: details.title.flatMap(Store.oneLine) ?? name.rawValue,
+        note: details.note.map { String($0.trimmingWhitespace) } ?? "",
+        pins: versions.map { TagMessage.Pin(variant: $0.variant, commit: $0.id.hex) },
+        date: details.date ?? now.calendarDate, venue: details.venue.flatMap(Store.oneLine),
+        limit: details.limit)
+      // The tag points at the newest commit it pins: nearest the tip, else the latest committed.
+      let target = versions.min { left, right in
+        (left.lineIndex ?? .max, -left.date.seconds) < (
+          right.lineIndex ?? .max, -right.date.seconds
+        )
+      }
+      guard let target else { throw .badSpec("", reason: "name at least one version to tag") }
+      let tagger = Identity.read(from: repository, environment: environment).signature(at: now)
+      try storage { () throws(GitError) in
+        let tagID = try repository.createTag(
+          name: name.tagName, target: target.id, tagger: tagger, message: message.text)
+        if let existing {
+          let kept = try repository.referenceNames(under: name.replacedPrefix).compactMap {
+            Int($0.dropFirst(name.replacedPrefix.count))
+          }
+          try repository.updateReference(
+            name.replacedPrefix + String((kept.max() ?? 0) + 1), to: existing, expecting: nil,
+            logMessage: "biostore: keep replaced engagement \(name)")
+        }
+        try repository.updateReference(
+          name.referenceName, to: tagID, expecting: existing,
+          logMessage: "biostore: tag engagement \(name)")
+      }
+      guard let engagement = try engagement(named: name) else {
+        throw .unreadableEngagement(name.rawValue)
+      }
+      return engagement
+    }
+  }
+
+  /// `text` trimmed and on one line, since a title or venue must not break the message's layout; nil when blank.
+  private static func oneLine(_ text: String) -> String? {
+    let line = text.split(whereSeparator: \.isNewline).map { $0.trimmingWhitespace }
+      .filter { !$0.isEmpty }.joined(separator: " ")
+    return line.isEmpty ? nil : line
+  }
+}

@@ -1,0 +1,132 @@
+/// An engagement tag's message: a title line, an optional free-text note, then git trailers.
+///
+/// ```
+/// SC24 Technical Program Committee
+///
+/// Research statement for the program committee.
+///
+/// Variant: research-statement 3f2a9c1…
+/// Date: 2024-11-17
+/// Venue: SC24, Atlanta
+/// Limit: 750 words
+/// ```
+///
+/// Parsing never fails: what cannot be understood is kept out and described in `problems`, so a
+/// tag written by hand is listed with a warning rather than refused.
+struct TagMessage: Equatable {
+  /// One `Variant:` trailer: a variant, and the commit holding the version sent (nil: the tagged commit).
+  struct Pin: Equatable {
+    var variant: VariantName
+    var commit: String?
+  }
+
+  /// The first paragraph, on one line.
+  var title = ""
+  /// The paragraphs between the title and the trailers.
+  var note = ""
+  /// The `Variant:` trailers, in order.
+  var pins: [Pin] = []
+  /// Whether the message has any `Variant:` trailer, readable or not; without one, a tag means every variant in its commit.
+  var namesVariants = false
+  /// The `Date:` trailer.
+  var date: CivilDate?
+  /// The `Venue:` trailer.
+  var venue: String?
+  /// The `Limit:` trailer, in words.
+  var limit: Int?
+  /// What could not be understood, in words for a warning.
+  var problems: [String] = []
+
+  /// A message with these parts.
+  init(
+    title: String, note: String, pins: [Pin], date: CivilDate?, venue: String?, limit: Int?
+  ) {
+    self.title = title
+    self.note = note
+    self.pins = pins
+    namesVariants = !pins.isEmpty
+    self.date = date
+    self.venue = venue
+    self.limit = limit
+  }
+
+  /// Reads a message written by biostore or by hand with `git tag -a`.
+  init(parsing message: String) {
+    var paragraphs = TagMessage.paragraphs(of: message)
+    if let last = paragraphs.last, last.allSatisfy(TagMessage.isTrailer) {
+      paragraphs.removeLast()
+      for line in last { read(trailer: line) }
+    }
+    if !paragraphs.isEmpty { title = paragraphs.removeFirst().joined(separator: " ") }
+    note = paragraphs.map { $0.joined(separator: "\n") }.joined(separator: "\n\n")
+  }
+
+  /// The message as biostore writes it.
+  var text: String {
+    var text = title + "\n\n"
+    if !note.isEmpty { text += note + "\n\n" }
+    for pin in pins {
+      text += "Variant: \(pin.variant)" + (pin.commit.map { " " + $0 } ?? "") + "\n"
+    }
+    if let date { text += "Date: \(date)\n" }
+    if let venue { text += "Venue: \(venue)\n" }
+    if let limit { text += "Limit: \(limit) words\n" }
+    return text
+  }
+
+  /// The message's paragraphs, each a list of lines without trailing whitespace, blank lines between them dropped.
+  private static func paragraphs(of message: String) -> [[String]] {
+    var paragraphs: [[String]] = []
+    var current: [String] = []
+    for line in message.split(separator: "\n", omittingEmptySubsequences: false) {
+      let trimmed = String(line.trimmingWhitespace)
+      if trimmed.isEmpty {
+        if !current.isEmpty { paragraphs.append(current) }
+        current = []
+      } else {
+        current.append(trimmed)
+      }
+    }
+    if !current.isEmpty { paragraphs.append(current) }
+    return paragraphs
+  }
+
+  /// Whether `line` reads `Key: value` with a key of letters, digits and hyphens, as git's trailers do.
+  private static func isTrailer(_ line: String) -> Bool {
+    guard let colon = line.firstIndex(of: ":"), colon > line.startIndex else { return false }
+    return line[..<colon].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+  }
+
+  private mutating func read(trailer line: String) {
+    guard let colon = line.firstIndex(of: ":") else { return }
+    let key = line[..<colon].lowercased()
+    let value = String(line[line.index(after: colon)...].trimmingWhitespace)
+    switch key {
+    case "variant":
+      namesVariants = true
+      let words = value.split(separator: " ", omittingEmptySubsequences: true)
+      guard (1...2).contains(words.count), let variant = try? VariantName(String(words[0])) else {
+        problems.append("cannot read trailer 'Variant: \(value.printable)'")
+        return
+      }
+      pins.append(Pin(variant: variant, commit: words.count == 2 ? String(words[1]) : nil))
+    case "date":
+      guard case .period(let year, let month?, let day?)? = try? DateInput(parsing: value) else {
+        problems.append("cannot read trailer 'Date: \(value.printable)' (want YYYY-MM-DD)")
+        return
+      }
+      date = CivilDate(year: year, month: month, day: day)
+    case "venue":
+      venue = value
+    case "limit":
+      let number = value.split(separator: " ").first.flatMap { Int($0) }
+      guard let number, number > 0 else {
+        problems.append("cannot read trailer 'Limit: \(value.printable)' (want e.g. 150 words)")
+        return
+      }
+      limit = number
+    default:
+      break
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import BioStore
+
+extension Biostore {
+  /// `biostore engagements`: every engagement by date, with the versions it was sent.
+  struct Engagements: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "engagements",
+      abstract: "List engagements by date: name, title, venue, and each version sent.")
+
+    @ParentCommand var root: Biostore
+
+    @Option(help: "Only engagements sent a version of this variant.")
+    var variant: String?
+
+    @Option(help: ArgumentHelp("Only engagements dated on or after this date.", valueName: "date"))
+    var since: String?
+
+    @Option(help: ArgumentHelp("Only engagements dated on or before this date.", valueName: "date"))
+    var until: String?
+
+    @Flag(help: "Print one JSON document.")
+    var json = false
+
+    func run() throws {
+      let variant = try variant.map { try VariantName($0) }
+      let since = try since.map { try DateInput(parsing: $0) }
+      let until = try until.map { try DateInput(parsing: $0) }
+      let listing = try root.openStore().engagements(
+        sentVersionOf: variant, since: since, until: until)
+      for warning in listing.warnings { Console.warn(warning) }
+      if json { return try Console.printJSON(listing.engagements) }
+      guard !listing.engagements.isEmpty else {
+        return Console.note("no engagements to list; record one with `biostore tag NAME VARIANT`")
+      }
+      for engagement in listing.engagements {
+        print(EngagementRecord.lines(of: engagement).joined(separator: "\n"))
+      }
+    }
+  }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import BioStore
+import Foundation
+
+extension Biostore {
+  /// `biostore tag`: records which versions an engagement was sent.
+  struct Tag: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "tag",
+      abstract: "Record an engagement: a talk, panel or proposal and the versions it was sent.",
+      discussion: """
+        Writes one annotated tag, engagements/NAME, pinning each version given (one per \
+        variant). Tagging never makes a commit. An existing NAME is refused unless --force, \
+        which keeps the replaced tag under refs/biostore/replaced/NAME/.
+        """)
+
+    @ParentCommand var root: Biostore
+
+    @Argument(help: "The engagement's name, e.g. sc24-tpc.")
+    var name: String
+
+    @Argument(help: ArgumentHelp("The versions sent, e.g. biosketch@2024-04.", valueName: "spec"))
+    var specs: [String]
+
+    @Option(help: "A title (default: the name).")
+    var title: String?
+
+    @Option(
+      help: ArgumentHelp("The engagement date, YYYY-MM-DD (default: today).", valueName: "day"))
+    var date: String?
+
+    @Option(help: "Where it takes place.")
+    var venue: String?
+
+    @Option(help: "A free-text note.")
+    var note: String?
+
+    @Option(
+      help: ArgumentHelp(
+        "The word limit it set; longer versions get a warning.", valueName: "words"))
+    var limit: Int?
+
+    @Flag(help: "Replace an existing engagement of that name, keeping the old tag.")
+    var force = false
+
+    func validate() throws {
+      if specs.isEmpty {
+        throw ValidationError("name at least one version to tag (e.g. biosketch)")
+      }
+      if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more words") }
+    }
+
+    func run() throws {
+      let name = try EngagementName(name)
+      let specs = try specs.map { try Spec(parsing: $0) }
+      let details = EngagementDetails(
+        title: title, note: note, date: try date.map { try CivilDate(parsing: $0) }, venue: venue,
+        limit: limit)
+      let engagement = try root.openStore().tag(
+        name, versions: specs, details: details, force: force,
+        environment: ProcessInfo.processInfo.environment)
+      for sent in engagement.sent where sent.isOverLimit {
+        Console.warn(
+          "\(sent.version.variant) as of \(sent.version.date.day) has \(sent.words) words, "
+            + "over the limit of \(limit ?? 0) words for \(name); recorded anyway")
+      }
+      print("Tagged " + EngagementRecord.lines(of: engagement).joined(separator: "\n"))
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import Testing
+
+@testable import BioStore
+
+@Suite struct TagMessageTests {
+  @Test func aMessageBiostoreWritesReadsBackTheSame() throws {
+    let message = TagMessage(
+      title: "SC24 Technical Program Committee",
+      note: "Sent for the committee page.\n\nTwo paragraphs.",
+      pins: [
+        TagMessage.Pin(
+          variant: try VariantName("research-statement"), commit: String(repeating: "a", count: 40))
+      ],
+      date: CivilDate(year: 2024, month: 11, day: 17), venue: "SC24, Atlanta", limit: 750)
+
+    let read = TagMessage(parsing: message.text)
+
+    #expect(read == message)
+    #expect(message.text.hasSuffix("Date: 2024-11-17\nVenue: SC24, Atlanta\nLimit: 750 words\n"))
+  }
+
+  @Test(arguments: [
+    ("ISC 24 talk\n", "ISC 24 talk", 0, false),
+    ("Hand-made\n\nVariant: biosketch\nDate: 2024-03-03\n", "Hand-made", 1, true),
+    ("Variant: biosketch\n", "", 1, true),
+    ("", "", 0, false),
+    (
+      "Title over\ntwo lines\n\nA note: with a colon but prose after.\n", "Title over two lines", 0,
+      false
+    ),
+  ])
+  func handWrittenMessagesAreUnderstood(_ example: (String, String, Int, Bool)) {
+    let (text, title, pins, namesVariants) = example
+
+    let message = TagMessage(parsing: text)
+
+    #expect(message.title == title)
+    #expect(message.pins.count == pins)
+    #expect(message.namesVariants == namesVariants)
+    #expect(message.problems.isEmpty)
+  }
+
+  @Test func unreadableTrailersBecomeProblemsNotFailures() {
+    let message = TagMessage(
+      parsing: "Broken\n\nVariant: Not_A_Name\nVariant: a b c\nDate: 2024-13-45\nLimit: many\n")
+
+    #expect(message.pins.isEmpty)
+    #expect(message.namesVariants)
+    #expect(message.date == nil && message.limit == nil)
+    #expect(message.problems.count == 4)
+  }
+}
