@@ -37,8 +37,7 @@ extension Store {
         message.flatMap { $0.trimmingWhitespace.isEmpty ? nil : String($0.trimmingWhitespace) }
         ?? (timeline.versions.isEmpty ? "Add \(variant)" : "Update \(variant)")
       let commitID = try commitFile(
-        variant, bytes: bytes, message: note, asOf: asOf, parent: parent, oldBlob: tipBlob,
-        environment: environment)
+        variant, bytes: bytes, message: note, asOf: asOf, parent: parent, environment: environment)
       let commit = try storage { () throws(GitError) in try repository.commit(commitID) }
       return .recorded(Version(variant: variant, commit: commit, blobID: newBlob, lineIndex: 0))
     }

@@ -14,30 +14,60 @@ extension Store {
   }
 
   /// Records `bytes` (nil: deletes the file) as the variant's file in one new commit on the branch, then brings the work tree and index in line.
+  func commitFile(
+    _ variant: VariantName, bytes: [UInt8]?, message: String, asOf: Timestamp, parent: Commit?,
+    environment: [String: String]
+  ) throws(StoreError) -> ObjectID {
+    let commits = try commitVersions(
+      [PendingVersion(variant: variant, bytes: bytes, message: message, asOf: asOf)],
+      parent: parent, environment: environment)
+    guard let commit = commits.last else { throw .storage("no commit was written") }
+    return commit
+  }
+
+  /// Records `versions` in order as a chain of commits on `parent`, one per version, moving the branch once at the end (all or nothing), then brings the work tree and index in line.
   ///
   /// Call under the writer lock. Order matters for crash safety: journal, objects, compare-and-swap of
-  /// the branch, work-tree file, index, and only then is the journal removed.
-  func commitFile(
-    _ variant: VariantName, bytes: [UInt8]?, message: String, asOf: Timestamp,
-    parent: Commit?, oldBlob: ObjectID?, environment: [String: String]
-  ) throws(StoreError) -> ObjectID {
-    let newBlob = try bytes.map(blobID(of:))
-    try WriteJournal(variant: variant.rawValue, oldBlob: oldBlob, newBlob: newBlob)
-      .write(in: privateDirectory)
+  /// the branch, work-tree files, index, and only then is the journal removed.
+  func commitVersions(
+    _ versions: [PendingVersion], parent: Commit?, environment: [String: String]
+  ) throws(StoreError) -> [ObjectID] {
+    guard !versions.isEmpty else { return [] }
+    let startFiles = try variantFiles(of: parent)
+    var finalBytes: [VariantName: [UInt8]?] = [:]
+    for version in versions { finalBytes[version.variant] = version.bytes }
+    var changes: [WriteJournal.FileChange] = []
+    for (variant, bytes) in finalBytes.sorted(by: { $0.key < $1.key }) {
+      changes.append(
+        WriteJournal.FileChange(
+          variant: variant.rawValue, oldBlob: startFiles[variant],
+          newBlob: try bytes.map(blobID(of:))))
+    }
+    try WriteJournal(changes: changes).write(in: privateDirectory)
     let identity = Identity.read(from: repository, environment: environment)
-    let commitID = try storage { () throws(GitError) -> ObjectID in
-      let blob = try bytes.map { bytes throws(GitError) in try repository.writeBlob(bytes) }
-      let tree = try repository.writeTree(
-        base: parent?.treeID, changes: [variant.fileName: blob])
-      return try repository.createCommit(
-        tree: tree, parents: parent.map { [$0.id] } ?? [],
-        author: identity.signature(at: asOf), committer: identity.signature(at: .now()),
-        message: message.hasSuffix("\n") ? message : message + "\n")
+    let committer = identity.signature(at: .now())
+    let commits = try storage { () throws(GitError) -> [ObjectID] in
+      var commits: [ObjectID] = []
+      var tree = parent?.treeID
+      for version in versions {
+        let blob = try version.bytes.map { bytes throws(GitError) in try repository.writeBlob(bytes)
+        }
+        let newTree = try repository.writeTree(
+          base: tree, changes: [version.variant.fileName: blob])
+        let message = version.message.hasSuffix("\n") ? version.message : version.message + "\n"
+        commits.append(
+          try repository.createCommit(
+            tree: newTree, parents: (commits.last ?? parent?.id).map { [$0] } ?? [],
+            author: identity.signature(at: version.asOf), committer: committer, message: message))
+        tree = newTree
+      }
+      return commits
     }
     do {
+      let summary = versions.count == 1 ? versions[0].message : "record \(versions.count) versions"
       try repository.updateReference(
-        branch, to: commitID, expecting: parent?.id,
-        logMessage: "biostore: \(message.prefix(while: { $0 != "\n" }))")
+        branch, to: commits[commits.count - 1], expecting: parent?.id,
+        logMessage: "biostore: \(summary.prefix(while: { $0 != "\n" }))")
     } catch  where [.modified, .exists, .locked].contains(error.kind) {
       WriteJournal.remove(in: privateDirectory)
       throw .concurrentUpdate
@@ -45,9 +75,9 @@ extension Store {
       WriteJournal.remove(in: privateDirectory)
       throw .storage("cannot update \(branch) in \(path) (\(error.message))")
     }
-    try placeInWorkTree(variant, bytes: bytes)
+    for (variant, bytes) in finalBytes { try placeInWorkTree(variant, bytes: bytes) }
     WriteJournal.remove(in: privateDirectory)
-    return commitID
+    return commits
   }
 
   /// Writes (or deletes) the variant's work-tree file and stages it, so `git status` stays clean.
@@ -84,16 +114,18 @@ extension Store {
     for stale in ["index.lock", branch + ".lock"] {
       unlink(repository.gitDirectory + stale)
     }
-    guard let journal = WriteJournal.read(in: privateDirectory),
-      let variant = try? VariantName(journal.variant)
-    else { return }
-    let tipBlob = try variantFiles(of: tipCommit())[variant]
-    let fileBlob = try workTreeBlob(of: variant)?.id
-    let branchMoved = tipBlob == journal.newBlob
-    if branchMoved, fileBlob == journal.oldBlob || fileBlob == journal.newBlob {
-      try placeInWorkTree(variant, bytes: try tipBlob.map(bytes(ofBlob:)))
-    } else if fileBlob == tipBlob {
-      try placeInWorkTree(variant, bytes: try workTreeBlob(of: variant)?.bytes)
+    guard let journal = WriteJournal.read(in: privateDirectory) else { return }
+    let tipFiles = try variantFiles(of: tipCommit())
+    for change in journal.changes {
+      guard let variant = try? VariantName(change.variant) else { continue }
+      let tipBlob = tipFiles[variant]
+      let fileBlob = try workTreeBlob(of: variant)?.id
+      let branchMoved = tipBlob == change.newBlob
+      if branchMoved, fileBlob == change.oldBlob || fileBlob == change.newBlob {
+        try placeInWorkTree(variant, bytes: try tipBlob.map(bytes(ofBlob:)))
+      } else if fileBlob == tipBlob {
+        try placeInWorkTree(variant, bytes: try workTreeBlob(of: variant)?.bytes)
+      }
     }
   }
 }

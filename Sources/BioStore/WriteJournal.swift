@@ -3,14 +3,18 @@ import Git
 
 /// What a writer is about to do, written under the lock before the first change so the next writer can finish or undo a crashed one.
 struct WriteJournal: Codable, Equatable {
-  /// The variant whose file is being written.
-  var variant: String
-  /// The file's blob in the branch tip before the write, nil if it had none.
-  var oldBlob: ObjectID?
-  /// The blob being written, nil when the file is being deleted.
-  var newBlob: ObjectID?
-  /// The commit being made, once it exists.
-  var newCommit: ObjectID?
+  /// One variant file the write changes.
+  struct FileChange: Codable, Equatable {
+    /// The variant whose file is being written.
+    var variant: String
+    /// The file's blob in the branch tip before the write, nil if it had none.
+    var oldBlob: ObjectID?
+    /// The blob the file will hold afterwards, nil when it is being deleted.
+    var newBlob: ObjectID?
+  }
+
+  /// Every variant file the write changes, with its final blob.
+  var changes: [FileChange]
 
   /// The journal's file inside `.git/biostore`.
   static func path(in directory: String) -> String { directory + "/journal" }

@@ -141,8 +141,9 @@ extension Store {
       let oldBlob = try store.variantFiles(of: parent)[variant]
       // Simulate a crash: the journal is written and the branch moved, but the work tree still holds the old text.
       let newBytes = Array("new\n".utf8)
-      try WriteJournal(variant: "biosketch", oldBlob: oldBlob, newBlob: store.blobID(of: newBytes))
-        .write(in: store.privateDirectory)
+      try WriteJournal(changes: [
+        .init(variant: "biosketch", oldBlob: oldBlob, newBlob: store.blobID(of: newBytes))
+      ]).write(in: store.privateDirectory)
       let commit = try store.repository.createCommit(
         tree: store.repository.writeTree(
           base: parent?.treeID, changes: ["biosketch.md": store.repository.writeBlob(newBytes)]),
