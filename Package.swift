@@ -8,7 +8,9 @@ let package = Package(
     .executable(name: "biostore", targets: ["BiostoreCLI"])
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    // YAML front matter and the engagements file of the plain-text export format.
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
   targets: [
     .systemLibrary(
@@ -17,7 +19,7 @@ let package = Package(
       providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]
     ),
     .target(name: "Git", dependencies: ["Clibgit2"]),
-    .target(name: "BioStore", dependencies: ["Git"]),
+    .target(name: "BioStore", dependencies: ["Git", .product(name: "Yams", package: "Yams")]),
     .executableTarget(
       name: "BiostoreCLI",
       dependencies: [

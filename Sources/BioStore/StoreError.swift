@@ -61,12 +61,18 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case duplicateVariant(String)
   /// An engagement date that is not one day.
   case badEngagementDate(String)
+  /// A folder to import breaks the export format.
+  case badExport(path: String, reason: String)
+  /// An import would add variants or engagements the store already has.
+  case importConflict(variants: [String], engagements: [String])
+  /// An export's destination already holds something.
+  case exportDestinationExists(String)
 
   /// 2 for bad usage or input, 1 for everything refused or not found.
   public var exitCode: Int32 {
     switch self {
     case .badName, .badDate, .badSpec, .badText, .nothingToSave, .unreadableFile,
-      .duplicateVariant, .badEngagementDate:
+      .duplicateVariant, .badEngagementDate, .badExport:
       2
     default: 1
     }
@@ -144,6 +150,15 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
           : "; closest names: \(closest.joined(separator: ", ")) (see `biostore engagements`)")
     case .duplicateVariant(let variant):
       "\(variant) is given twice; an engagement is sent one version of each variant"
+    case .badExport(let path, let reason):
+      "cannot import \(path.printable): \(reason); nothing was imported"
+    case .importConflict(let variants, let engagements):
+      "the store already has "
+        + (variants.map { "variant \($0)" } + engagements.map { "engagement \($0)" })
+        .joined(separator: ", ")
+        + "; add --append to import only versions newer than the store's, or import into a new store"
+    case .exportDestinationExists(let path):
+      "\(path.printable) already exists and is not empty; export into a new folder"
     case .badEngagementDate(let text):
       "invalid engagement date '\(text.printable)': give the day, YYYY-MM-DD"
     }

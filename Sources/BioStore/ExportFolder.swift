@@ -1,0 +1,302 @@
+import Foundation
+import Yams
+
+/// The plain-text form of a store that a person can read and another tool can write.
+///
+/// ```
+/// DIR/
+///   biosketch/
+///     2019-12-02T09-00-00-08-00.md      one file per version, named by its as-of date
+///     2024-04-08T13-12-18-07-00.md
+///     2024-04-08T13-12-18-07-00_2.md    a second version in the same second
+///   engagements.yaml
+/// ```
+///
+/// A version file is YAML front matter (`date`, RFC 3339 with an offset, and `message`) between
+/// `---` lines, then the text exactly. Names are the as-of date as shown in `history` with `-` for
+/// `:` so they sort by date; a tie in the same second takes `_2`, `_3`, … `engagements.yaml` lists
+/// each engagement's name, title, date, venue, note, limit and the file of each version sent.
+struct ExportFolder {
+  /// One version file.
+  struct VersionFile: Equatable {
+    /// The variant, from the folder's name.
+    var variant: VariantName
+    /// The file's name in the variant's folder.
+    var fileName: String
+    /// The as-of date.
+    var date: Timestamp
+    /// The commit message ("" when the file gives none).
+    var message: String
+    /// The text's bytes.
+    var bytes: [UInt8]
+  }
+
+  /// One entry of `engagements.yaml`.
+  struct EngagementEntry: Equatable {
+    var name: EngagementName
+    var title: String
+    var date: CivilDate
+    var venue: String?
+    var note: String
+    var limit: Int?
+    /// Each variant sent, with the file name of the version in its folder.
+    var sent: [(variant: VariantName, fileName: String)]
+
+    static func == (lhs: EngagementEntry, rhs: EngagementEntry) -> Bool {
+      (lhs.name, lhs.title, lhs.date, lhs.venue, lhs.note, lhs.limit)
+        == (rhs.name, rhs.title, rhs.date, rhs.venue, rhs.note, rhs.limit)
+        && lhs.sent.map(\.variant) == rhs.sent.map(\.variant)
+        && lhs.sent.map(\.fileName) == rhs.sent.map(\.fileName)
+    }
+  }
+
+  /// The engagements file's name.
+  static let engagementsFile = "engagements.yaml"
+
+  /// Every variant's versions, oldest first.
+  var versions: [VariantName: [VersionFile]] = [:]
+  /// The engagements, in file order.
+  var engagements: [EngagementEntry] = []
+
+  /// An empty folder model, filled by an export.
+  init() {}
+
+  /// The name of a version file: the as-of date in its own offset with `-` for `:`, and `_N` for the Nth version in one second.
+  static func fileName(for date: Timestamp, sequence: Int) -> String {
+    date.rfc3339.replacingOccurrences(of: ":", with: "-") + (sequence > 1 ? "_\(sequence)" : "")
+      + ".md"
+  }
+
+  /// A version file's contents: front matter, then the text exactly.
+  static func contents(of version: VersionFile) throws(StoreError) -> [UInt8] {
+    let messageStyle: Node.Scalar.Style = version.message.contains("\n") ? .literal : .any
+    let frontMatter = Node([
+      (Node("date"), Node(version.date.rfc3339)),
+      (Node("message"), Node(version.message, .implicit, messageStyle)),
+    ])
+    return Array("---\n\(try yaml(frontMatter))---\n".utf8) + version.bytes
+  }
+
+  /// The engagements file's contents.
+  func engagementsContents() throws(StoreError) -> String {
+    let entries = engagements.map { entry in
+      var pairs: [(Node, Node)] = [
+        (Node("name"), Node(entry.name.rawValue)), (Node("title"), Node(entry.title)),
+        (Node("date"), Node(entry.date.description)),
+      ]
+      if let venue = entry.venue { pairs.append((Node("venue"), Node(venue))) }
+      if !entry.note.isEmpty {
+        pairs.append(
+          (Node("note"), Node(entry.note, .implicit, entry.note.contains("\n") ? .literal : .any)))
+      }
+      if let limit = entry.limit { pairs.append((Node("limit"), Node(String(limit)))) }
+      pairs.append(
+        (Node("variants"), Node(entry.sent.map { (Node($0.variant.rawValue), Node($0.fileName)) })))
+      return Node(pairs)
+    }
+    return
+      "# What each engagement was sent: variant: the version's file in that variant's folder.\n"
+      + (entries.isEmpty ? "[]\n" : try ExportFolder.yaml(Node(entries)))
+  }
+
+  private static func yaml(_ node: Node) throws(StoreError) -> String {
+    do {
+      return try serialize(node: node, width: -1, allowUnicode: true)
+    } catch {
+      throw .storage("cannot write YAML (\(error))")
+    }
+  }
+}
+
+extension ExportFolder {
+  /// Reads and checks the folder at `path`, throwing `StoreError.badExport` naming the first file that breaks the format.
+  init(reading path: String) throws(StoreError) {
+    let manager = FileManager.default
+    var isDirectory: ObjCBool = false
+    guard manager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+      throw .badExport(path: path, reason: "there is no such folder")
+    }
+    for entry in try ExportFolder.entries(of: path) {
+      let entryPath = path + "/" + entry
+      guard manager.fileExists(atPath: entryPath, isDirectory: &isDirectory), isDirectory.boolValue
+      else { continue }
+      guard let variant = try? VariantName(entry) else {
+        throw .badExport(
+          path: entryPath, reason: "a variant folder's name must be a variant name (e.g. biosketch)"
+        )
+      }
+      versions[variant] = try ExportFolder.readVariant(variant, at: entryPath)
+    }
+    let engagementsPath = path + "/" + ExportFolder.engagementsFile
+    if let data = manager.contents(atPath: engagementsPath) {
+      engagements = try readEngagements(String(decoding: data, as: UTF8.self), at: engagementsPath)
+    }
+  }
+
+  /// The visible entries of a folder, sorted.
+  private static func entries(of path: String) throws(StoreError) -> [String] {
+    do {
+      return try FileManager.default.contentsOfDirectory(atPath: path)
+        .filter { !$0.hasPrefix(".") }.sorted()
+    } catch {
+      throw .badExport(path: path, reason: "cannot list it (\(error.localizedDescription))")
+    }
+  }
+
+  private static func readVariant(_ variant: VariantName, at folder: String) throws(StoreError)
+    -> [VersionFile]
+  {
+    var files: [(file: VersionFile, sequence: Int)] = []
+    for name in try entries(of: folder) {
+      let path = folder + "/" + name
+      guard let (stamp, sequence) = parseName(name) else {
+        throw .badExport(
+          path: path,
+          reason:
+            "version files are named by their date, e.g. 2024-04-08T13-12-18-07-00.md (_2, _3 for more in one second)"
+        )
+      }
+      guard let data = FileManager.default.contents(atPath: path) else {
+        throw .badExport(path: path, reason: "cannot read it")
+      }
+      let file = try readVersion(Array(data), variant: variant, fileName: name, path: path)
+      guard fileName(for: file.date, sequence: 1).dropLast(3) == stamp else {
+        throw .badExport(
+          path: path,
+          reason:
+            "its name says \(stamp) but its date is \(file.date.rfc3339); name it after its date (two files may not share a timestamp: use _2, _3 for versions in one second)"
+        )
+      }
+      files.append((file, sequence))
+    }
+    return files.sorted {
+      ($0.file.date.seconds, $0.sequence) < ($1.file.date.seconds, $1.sequence)
+    }
+    .map(\.file)
+  }
+
+  /// The timestamp part and the sequence of a version file name, or nil when it is not one.
+  private static func parseName(_ name: String) -> (stamp: Substring, sequence: Int)? {
+    guard name.hasSuffix(".md") else { return nil }
+    let base = name.dropLast(3)
+    let parts = base.split(separator: "_", omittingEmptySubsequences: false)
+    guard (1...2).contains(parts.count), parts[0].count == 25 else { return nil }
+    if parts.count == 2 {
+      guard let sequence = Int(parts[1]), sequence >= 2, String(sequence) == parts[1] else {
+        return nil
+      }
+      return (parts[0], sequence)
+    }
+    return (parts[0], 1)
+  }
+
+  private static func readVersion(
+    _ bytes: [UInt8], variant: VariantName, fileName: String, path: String
+  ) throws(StoreError) -> VersionFile {
+    let fence = Array("---\n".utf8)
+    guard bytes.starts(with: fence),
+      let end = closingFence(in: bytes, after: fence.count)
+    else {
+      throw .badExport(
+        path: path, reason: "it must start with front matter between '---' lines (date, message)")
+    }
+    let frontMatter = String(decoding: bytes[fence.count..<end], as: UTF8.self)
+    let node: Node?
+    do {
+      node = try compose(yaml: frontMatter)
+    } catch {
+      throw .badExport(path: path, reason: "its front matter is not YAML (\(error))")
+    }
+    guard let dateText = node?["date"]?.string,
+      case .instant(let date)? = try? DateInput(parsing: dateText)
+    else {
+      throw .badExport(
+        path: path,
+        reason:
+          "its front matter needs a date in RFC 3339 with an offset, e.g. 2024-04-08T13:12:18-07:00"
+      )
+    }
+    let text: [UInt8] = Array(bytes[(end + fence.count)...])
+    do {
+      _ = try VersionText.validated(text)
+    } catch {
+      throw .badExport(path: path, reason: error.description)
+    }
+    return VersionFile(
+      variant: variant, fileName: fileName, date: date,
+      message: node?["message"]?.string ?? "", bytes: text)
+  }
+
+  /// Where the line `---` that closes front matter starting at `start` begins.
+  private static func closingFence(in bytes: [UInt8], after start: Int) -> Int? {
+    let fence = Array("---\n".utf8)
+    var lineStart = start
+    while lineStart < bytes.count {
+      if bytes[lineStart...].starts(with: fence) { return lineStart }
+      guard let newline = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+      lineStart = newline + 1
+    }
+    return nil
+  }
+
+  private func readEngagements(_ text: String, at path: String) throws(StoreError)
+    -> [EngagementEntry]
+  {
+    let root: Node?
+    do {
+      root = try compose(yaml: text)
+    } catch {
+      throw .badExport(path: path, reason: "it is not YAML (\(error))")
+    }
+    guard let root else { return [] }
+    guard let list = root.sequence else {
+      throw .badExport(path: path, reason: "it must be a list of engagements")
+    }
+    var entries: [EngagementEntry] = []
+    for (index, item) in list.enumerated() {
+      let label = "engagement \(index + 1)"
+      guard let nameText = item["name"]?.string, let name = try? EngagementName(nameText) else {
+        throw .badExport(path: path, reason: "\(label) needs a valid name (e.g. sc24-tpc)")
+      }
+      guard let dateText = item["date"]?.string,
+        case .period(let year, let month?, let day?)? = try? DateInput(parsing: dateText)
+      else {
+        throw .badExport(path: path, reason: "engagement \(name) needs a date, YYYY-MM-DD")
+      }
+      var limit: Int?
+      if let limitText = item["limit"]?.string {
+        guard let value = Int(limitText), value > 0 else {
+          throw .badExport(
+            path: path, reason: "engagement \(name) has a limit that is not a number")
+        }
+        limit = value
+      }
+      guard let pairs = item["variants"]?.mapping, !pairs.isEmpty else {
+        throw .badExport(
+          path: path,
+          reason: "engagement \(name) needs variants: each variant and its version's file")
+      }
+      var sent: [(variant: VariantName, fileName: String)] = []
+      for (key, value) in pairs {
+        guard let variantText = key.string, let variant = try? VariantName(variantText),
+          let fileName = value.string
+        else {
+          throw .badExport(path: path, reason: "engagement \(name) lists a variant it cannot read")
+        }
+        guard versions[variant]?.contains(where: { $0.fileName == fileName }) == true else {
+          throw .badExport(
+            path: path,
+            reason: "engagement \(name) was sent \(variant)/\(fileName), which is not in the folder"
+          )
+        }
+        sent.append((variant, fileName))
+      }
+      entries.append(
+        EngagementEntry(
+          name: name, title: item["title"]?.string ?? name.rawValue,
+          date: CivilDate(year: year, month: month, day: day), venue: item["venue"]?.string,
+          note: item["note"]?.string ?? "", limit: limit, sent: sent))
+    }
+    return entries
+  }
+}

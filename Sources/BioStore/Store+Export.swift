@@ -1,0 +1,100 @@
+import Foundation
+import Git
+
+/// What an export or import did, for its one-line report.
+public struct TransferSummary: Sendable, Equatable {
+  /// Versions written, by variant.
+  public var versions: [VariantName: Int] = [:]
+  /// Engagements written.
+  public var engagements: [EngagementName] = []
+  /// Things left out, for warnings.
+  public var warnings: [String] = []
+}
+
+extension Store {
+  /// Writes the whole store in the plain-text export format to the new folder `path` (see `ExportFolder`).
+  ///
+  /// The folder is written beside `path` under a temporary name and renamed into place, so a failed
+  /// export leaves nothing behind. Messages lose biostore's own trailers, as `history --json` shows them.
+  public func export(to path: String) throws(StoreError) -> TransferSummary {
+    let manager = FileManager.default
+    if manager.fileExists(atPath: path),
+      (try? manager.contentsOfDirectory(atPath: path).isEmpty) != true
+    {
+      throw .exportDestinationExists(path)
+    }
+    let history = try mainLineHistory()
+    var folder = ExportFolder()
+    var summary = TransferSummary()
+    var fileNames: [VariantName: [ObjectID: String]] = [:]
+    for (variant, newestFirst) in history.versions {
+      var files: [ExportFolder.VersionFile] = []
+      var previous: (Int64, Int)?
+      for version in newestFirst.reversed() {
+        let sequence = previous.map { $0.0 == version.date.seconds ? $0.1 + 1 : 1 } ?? 1
+        previous = (version.date.seconds, sequence)
+        let name = ExportFolder.fileName(for: version.date, sequence: sequence)
+        fileNames[variant, default: [:]][version.id] = name
+        files.append(
+          ExportFolder.VersionFile(
+            variant: variant, fileName: name, date: version.date, message: version.message,
+            bytes: try bytes(ofBlob: version.blobID)))
+      }
+      folder.versions[variant] = files
+      summary.versions[variant] = files.count
+    }
+    let listing = try engagements()
+    summary.warnings = listing.warnings
+    for engagement in listing.engagements {
+      var sent: [(variant: VariantName, fileName: String)] = []
+      for pinned in engagement.sent {
+        let variant = pinned.version.variant
+        guard let name = fileNames[variant]?[pinned.version.id] else {
+          summary.warnings.append(
+            "engagement \(engagement.name): \(variant) at \(pinned.version.id.short) is not a version on the main line; left out"
+          )
+          continue
+        }
+        sent.append((variant, name))
+      }
+      guard !sent.isEmpty else { continue }
+      folder.engagements.append(
+        ExportFolder.EngagementEntry(
+          name: engagement.name, title: engagement.title, date: engagement.date,
+          venue: engagement.venue, note: engagement.note, limit: engagement.limit, sent: sent))
+      summary.engagements.append(engagement.name)
+    }
+    try folder.write(to: path)
+    return summary
+  }
+}
+
+extension ExportFolder {
+  /// Writes the folder to `path` through a temporary sibling folder renamed into place.
+  func write(to path: String) throws(StoreError) {
+    let manager = FileManager.default
+    let scratch = path + ".biostore-\(UUID().uuidString)"
+    do {
+      try manager.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+      for (variant, files) in versions {
+        let folder = scratch + "/" + variant.rawValue
+        try manager.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        for file in files {
+          try Data(try ExportFolder.contents(of: file)).write(
+            to: URL(fileURLWithPath: folder + "/" + file.fileName))
+        }
+      }
+      try Data(try engagementsContents().utf8).write(
+        to: URL(fileURLWithPath: scratch + "/" + ExportFolder.engagementsFile))
+      // An empty destination folder is replaced; rmdir refuses one that gained files meanwhile.
+      if manager.fileExists(atPath: path), rmdir(path) != 0 {
+        throw StoreError.exportDestinationExists(path)
+      }
+      try manager.moveItem(atPath: scratch, toPath: path)
+    } catch {
+      try? manager.removeItem(atPath: scratch)
+      if let error = error as? StoreError { throw error }
+      throw .storage("cannot write the export to \(path) (\(error.localizedDescription))")
+    }
+  }
+}
