@@ -67,6 +67,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case importConflict(variants: [String], engagements: [String])
   /// An export's destination already holds something.
   case exportDestinationExists(String)
+  /// The repository to import from cannot be opened or read.
+  case sourceRepository(String, reason: String)
+  /// The file to import never existed on the source's main line.
+  case pathNeverExisted(String, repository: String)
+  /// The heading to extract is in no revision of the source.
+  case sectionNotFound(heading: String, source: String, quoteOnly: Bool)
 
   /// 2 for bad usage or input, 1 for everything refused or not found.
   public var exitCode: Int32 {
@@ -157,6 +163,14 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         + (variants.map { "variant \($0)" } + engagements.map { "engagement \($0)" })
         .joined(separator: ", ")
         + "; add --append to import only versions newer than the store's, or import into a new store"
+    case .sourceRepository(let path, let reason):
+      "cannot read the git repository at \(path.printable) (\(reason)); give the folder of a repository with commits"
+    case .pathNeverExisted(let path, let repository):
+      "\(path.printable) never existed on the first-parent line of HEAD in \(repository.printable); give its path from the repository's root, as `git log --follow -- PATH` knows it"
+    case .sectionNotFound(let heading, let source, _) where heading.isEmpty:
+      "no blockquote in \(source.printable); leave out --quote to take the whole text"
+    case .sectionNotFound(let heading, let source, let quoteOnly):
+      "no heading '\(heading.printable)'\(quoteOnly ? " with a blockquote under it" : "") in \(source.printable); give an ATX heading's text (e.g. --section Biosketch for '### Biosketch')"
     case .exportDestinationExists(let path):
       "\(path.printable) already exists and is not empty; export into a new folder"
     case .badEngagementDate(let text):

@@ -7,25 +7,65 @@ extension Biostore {
   struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "import",
-      abstract: "Import a folder written by `biostore export` (or by hand in its format).",
+      abstract: "Import a folder written by `biostore export`, or one file as a version.",
       discussion: """
-        Every version keeps its as-of date and message; engagements become tags. A store that \
-        already has one of the folder's variants or engagements is refused unless --append, \
-        which adds only versions newer than each variant's latest and engagements it lacks.
+        A folder: every version keeps its as-of date and message; engagements become tags. A \
+        store that already has one of the folder's variants or engagements is refused unless \
+        --append, which adds only versions newer than each variant's latest and engagements it \
+        lacks. A file: its text (or the part --section and --quote pick) is saved as a version \
+        of --variant, as `save` would.
         """)
 
     @ParentCommand var root: Biostore
 
-    @Argument(help: ArgumentHelp("The folder to import.", valueName: "dir"))
-    var folder: String
+    @Argument(help: ArgumentHelp("The folder or file to import.", valueName: "source"))
+    var source: String
 
-    @Flag(help: "Add only what is newer than the store's own versions.")
+    @Flag(help: "With a folder: add only what is newer than the store's own versions.")
     var append = false
 
+    @Option(help: "With a file: the variant to save it as, e.g. biosketch.")
+    var variant: String?
+
+    @Option(
+      help: ArgumentHelp(
+        "With a file: take only the part under this Markdown heading.", valueName: "heading"))
+    var section: String?
+
+    @Flag(
+      help: "With a file: take only the blockquote lines (inside the section), without their '>'.")
+    var quote = false
+
+    @Option(help: ArgumentHelp("With a file: the as-of date (default: now).", valueName: "when"))
+    var date: String?
+
+    @Option(name: .shortAndLong, help: "With a file: the version's note.")
+    var message: String?
+
     func run() throws {
-      let summary = try root.openStore().importFolder(
-        folder, append: append, environment: ProcessInfo.processInfo.environment)
-      print("Imported \(Biostore.describe(summary)) from \(folder)")
+      let environment = ProcessInfo.processInfo.environment
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory),
+        isDirectory.boolValue
+      {
+        guard variant == nil, section == nil, !quote, date == nil, message == nil else {
+          throw ValidationError(
+            "--variant, --section, --quote, --date and -m go with a file; a folder brings its own")
+        }
+        let summary = try root.openStore().importFolder(
+          source, append: append, environment: environment)
+        return print("Imported \(Biostore.describe(summary)) from \(source)")
+      }
+      guard let variant else {
+        throw ValidationError("name the variant to save \(source) as, with --variant")
+      }
+      let name = try VariantName(variant)
+      let date = try date.map { try DateInput(parsing: $0) }
+      let store = try root.openStore()
+      let outcome = try store.importFile(
+        source, into: name, extraction: TextExtraction(heading: section, quoteOnly: quote),
+        message: message, date: date, environment: environment)
+      try Biostore.report(outcome, of: store)
     }
   }
 }

@@ -71,6 +71,16 @@ final class Sandbox: Sendable {
       environment: environment)
   }
 
+  /// Runs stock `git -C directory` with `arguments` and extra environment (e.g. `GIT_AUTHOR_DATE`), to build a source repository.
+  @discardableResult
+  func git(
+    in directory: String, _ arguments: [String], extraEnvironment: [String: String] = [:]
+  ) throws -> Outcome {
+    try run(
+      "/usr/bin/env", ["git", "-C", directory] + arguments, stdin: nil,
+      environment: environment.merging(extraEnvironment) { $1 })
+  }
+
   /// Writes `text` to a file in the sandbox and returns its path.
   func file(_ name: String, _ text: String) throws -> String {
     let path = root.appendingPathComponent(name).path

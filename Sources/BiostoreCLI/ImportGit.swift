@@ -1,0 +1,92 @@
+import ArgumentParser
+import BioStore
+import Foundation
+
+extension Biostore {
+  /// `biostore import-git`: a file's whole git history as versions of one variant.
+  struct ImportGit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "import-git",
+      abstract: "Import every revision of a file in a git repository as versions of a variant.",
+      discussion: """
+        Walks the first-parent line of REPO's HEAD, following renames of PATH, oldest first, and \
+        records a version each time the extracted text changes, with the revision's author date \
+        and subject. Running it again adds only what is new.
+        """)
+
+    @ParentCommand var root: Biostore
+
+    @Argument(help: ArgumentHelp("The git repository to read.", valueName: "repo"))
+    var repository: String
+
+    @Argument(help: ArgumentHelp("The file's path from the repository's root.", valueName: "path"))
+    var path: String
+
+    @OptionGroup var extraction: ExtractionOptions
+
+    @Option(help: ArgumentHelp("Only revisions dated on or after this date.", valueName: "date"))
+    var since: String?
+
+    func run() throws {
+      let variant = try VariantName(extraction.variant)
+      let since = try since.map { try DateInput(parsing: $0) }
+      let progress = Progress()
+      let outcome = try root.openStore().importGitHistory(
+        from: repository, path: path, into: variant, extraction: extraction.extraction,
+        since: since, environment: ProcessInfo.processInfo.environment, progress: progress.report)
+      progress.finish()
+      var details = ["\(outcome.revisionsRead) revisions read"]
+      if outcome.revisionsWithoutText > 0 {
+        details.append("\(outcome.revisionsWithoutText) without the text")
+      }
+      if outcome.alreadyImported > 0 {
+        details.append("\(outcome.alreadyImported) already imported")
+      }
+      let count = outcome.recorded.count
+      let span =
+        outcome.recorded.first.map { first in
+          ", \(first.date.day) to \(outcome.recorded.last?.date.day ?? first.date.day)"
+        } ?? ""
+      print(
+        "Imported \(count) version\(count == 1 ? "" : "s") of \(variant)\(span) "
+          + "(\(details.joined(separator: ", ")))")
+    }
+  }
+
+  /// The options `import` and `import-git` share: the variant, and which part of the file to take.
+  struct ExtractionOptions: ParsableArguments {
+    @Option(help: "The variant to record the text as, e.g. biosketch.")
+    var variant: String
+
+    @Option(
+      help: ArgumentHelp("Take only the part under this Markdown heading.", valueName: "heading"))
+    var section: String?
+
+    @Flag(help: "Take only the blockquote lines (inside the section), without their '>'.")
+    var quote = false
+
+    /// The extraction these options ask for.
+    var extraction: TextExtraction { TextExtraction(heading: section, quoteOnly: quote) }
+  }
+
+  /// Progress on stderr: a live count on a terminal, else a line per 100 revisions.
+  final class Progress {
+    private let isTerminal = isatty(STDERR_FILENO) == 1
+    private var shown = false
+
+    /// Notes that `count` revisions have been read.
+    func report(_ count: Int) {
+      if isTerminal {
+        FileHandle.standardError.write(Data("\rbiostore: read \(count) revisions".utf8))
+        shown = true
+      } else if count % 100 == 0 {
+        Console.note("read \(count) revisions")
+      }
+    }
+
+    /// Ends a live count with a line break.
+    func finish() {
+      if shown { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+  }
+}
