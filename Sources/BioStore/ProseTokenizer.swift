@@ -16,11 +16,6 @@ struct ProseTokenizer {
     return (spans, wordCount)
   }
 
-  private init(bytes: UnsafeBufferPointer<UInt8>, spans: UnsafeMutableBufferPointer<TokenSpan>) {
-    self.bytes = bytes
-    self.spans = spans
-  }
-
   /// Writes the spans and returns how many there are and how many words they make.
   private func scan() -> (count: Int, wordCount: Int) {
     var count = 0
