@@ -19,6 +19,9 @@ public struct TextExtraction: Sendable, Equatable {
 
   /// The extracted text ending in one line break, or nil when the heading is absent or nothing is left.
   public func text(from document: String) -> String? {
+    if heading == nil && !quoteOnly {
+      return document.unicodeScalars.allSatisfy(\.properties.isWhitespace) ? nil : document
+    }
     let lines = document.split(separator: "\n", omittingEmptySubsequences: false).map {
       $0.hasSuffix("\r") ? $0.dropLast() : $0
     }
@@ -45,7 +48,6 @@ public struct TextExtraction: Sendable, Equatable {
     while let first = kept.first, first.allSatisfy(\.isWhitespace) { kept.removeFirst() }
     while let last = kept.last, last.allSatisfy(\.isWhitespace) { kept.removeLast() }
     guard !kept.isEmpty else { return nil }
-    if heading == nil && !quoteOnly { return document }
     return kept.joined(separator: "\n") + "\n"
   }
 
