@@ -131,6 +131,13 @@ extension ExportFolder {
     if let data = manager.contents(atPath: engagementsPath) {
       engagements = try readEngagements(String(decoding: data, as: UTF8.self), at: engagementsPath)
     }
+    guard versions.values.contains(where: { !$0.isEmpty }) else {
+      throw .badExport(
+        path: path,
+        reason:
+          "it holds no version files; give a folder written by `biostore export` (or a file with --variant)"
+      )
+    }
   }
 
   /// The visible entries of a folder, sorted.
