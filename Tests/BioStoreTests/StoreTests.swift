@@ -166,4 +166,29 @@ extension Store {
         !FileManager.default.fileExists(atPath: WriteJournal.path(in: store.privateDirectory)))
     }
   }
+
+  @Test func aBranchMovedByAnotherToolDuringAWriteIsReportedAndNothingIsHalfWritten() throws {
+    try withTemporaryStore { (store) throws in
+      _ = try store.save("biosketch", "old\n", on: "2019")
+      let stale = try store.tipCommit()
+      // Another tool moves the branch after this writer read its parent.
+      _ = try store.save("biosketch", "moved\n", on: "2020")
+      let moved = try store.tipCommit()
+
+      #expect(throws: StoreError.concurrentUpdate) {
+        _ = try store.commitVersions(
+          [
+            PendingVersion(
+              variant: try VariantName("biosketch"), bytes: Array("lost?\n".utf8), message: "m",
+              asOf: Timestamp(seconds: 1_700_000_000, offsetMinutes: 0))
+          ],
+          parent: stale, environment: [:])
+      }
+      #expect(try store.tipCommit() == moved)
+      #expect(
+        try String(contentsOfFile: store.path + "/biosketch.md", encoding: .utf8) == "moved\n")
+      #expect(
+        !FileManager.default.fileExists(atPath: WriteJournal.path(in: store.privateDirectory)))
+    }
+  }
 }
