@@ -5,7 +5,9 @@ let package = Package(
   name: "biostore",
   platforms: [.macOS(.v15)],
   products: [
-    .executable(name: "biostore", targets: ["BiostoreCLI"])
+    .executable(name: "biostore", targets: ["BiostoreCLI"]),
+    // For Fuzz/, the libFuzzer package Scripts/fuzz builds beside this one.
+    .library(name: "BioStore", targets: ["BioStore"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -46,9 +46,13 @@ public struct Version: Hashable, Sendable {
 }
 
 extension Substring {
+  /// The text without leading and trailing whitespace, judged scalar by scalar: a space followed by a combining mark is a `Character` Swift calls whitespace, but the mark is text (found by Scripts/fuzz).
   var trimmingWhitespace: Substring {
-    let start = firstIndex(where: { !$0.isWhitespace }) ?? endIndex
-    let end = lastIndex(where: { !$0.isWhitespace }).map { index(after: $0) } ?? start
-    return self[start..<end]
+    let scalars = unicodeScalars
+    let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) ?? scalars.endIndex
+    let end =
+      scalars.lastIndex(where: { !$0.properties.isWhitespace }).map { scalars.index(after: $0) }
+      ?? start
+    return Substring(scalars[start..<end])
   }
 }

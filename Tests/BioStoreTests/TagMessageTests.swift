@@ -49,4 +49,27 @@ import Testing
     #expect(message.date == nil && message.limit == nil)
     #expect(message.problems.count == 4)
   }
+
+  /// Found by Scripts/fuzz: a note whose last paragraph reads like trailers.
+  @Test func aNoteEndingInTrailerLikeLinesStaysANoteWhenWritten() {
+    var message = TagMessage(parsing: "SC24\n\nA note.\n\nVariant: b\n\nVariant:1\0\0rds\n")
+    message.date = CivilDate(year: 2024, month: 11, day: 17)
+
+    let again = TagMessage(parsing: message.text)
+
+    #expect(message.note == "A note.\n\nVariant: b")
+    #expect(again.note == message.note)
+    #expect(again.pins.isEmpty && again.title == "SC24")
+  }
+
+  /// Found by Scripts/fuzz: a combining mark after a line break must survive the round trip.
+  @Test func aCombiningMarkStartingALineStaysInTheTitle() {
+    var message = TagMessage(parsing: ")\n\u{309}")
+    message.date = CivilDate(year: 2024, month: 11, day: 17)
+
+    let again = TagMessage(parsing: message.text)
+
+    #expect(again.title == message.title)
+    #expect(message.title.unicodeScalars.last == "\u{309}")
+  }
 }

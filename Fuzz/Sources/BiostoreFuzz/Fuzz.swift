@@ -1,0 +1,99 @@
+import Foundation
+
+@testable import BioStore
+
+/// Which parser this run feeds, from `BIOSTORE_FUZZ_TARGET`: spec, date, diff, trailers or section.
+let target = ProcessInfo.processInfo.environment["BIOSTORE_FUZZ_TARGET"] ?? "spec"
+
+/// libFuzzer's driver, called from `main` because SwiftPM links an executable target's own `main`.
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzerDriver(
+  _ argc: UnsafeMutablePointer<CInt>,
+  _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+  _ body: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
+) -> CInt
+
+/// Runs libFuzzer with this process's arguments on `fuzz`.
+@main
+enum FuzzMain {
+  static func main() {
+    var argc = CommandLine.argc
+    var argv = CommandLine.unsafeArgv
+    exit(runFuzzerDriver(&argc, &argv, fuzz))
+  }
+}
+
+/// Feeds one input to the chosen target; a trap or a failed check is a finding.
+func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+  let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+  let text = String(decoding: bytes, as: UTF8.self)
+  switch target {
+  case "spec": fuzzSpec(text)
+  case "date": fuzzDate(text)
+  case "diff": fuzzDiff(bytes)
+  case "trailers": fuzzTrailers(text)
+  case "section": fuzzSection(text)
+  default: fatalError("unknown BIOSTORE_FUZZ_TARGET \(target)")
+  }
+  return 0
+}
+
+func fuzzSpec(_ text: String) {
+  if let spec = try? Spec(parsing: text) {
+    check(spec.text == text, "a parsed spec keeps its text")
+  }
+  _ = try? DiffOperand(parsing: text)
+  _ = try? VariantName(text)
+  _ = VariantName.suggestion(for: text)
+}
+
+func fuzzDate(_ text: String) {
+  guard let date = try? DateInput(parsing: text) else { return }
+  let timestamp = date.asOfTimestamp()
+  check(date.admitsOnOrAfter(timestamp) || !date.admitsOnOrBefore(timestamp), "dates are ordered")
+  _ = timestamp.rfc3339
+  _ = try? CivilDate(parsing: text)
+}
+
+/// Two texts split at the first 0xFF byte (never valid UTF-8, so never inside a text).
+func fuzzDiff(_ bytes: [UInt8]) {
+  let split = bytes.firstIndex(of: 0xFF) ?? bytes.count / 2
+  let old = String(decoding: bytes[..<split], as: UTF8.self)
+  let new = String(decoding: bytes[min(split + 1, bytes.count)...], as: UTF8.self)
+  let diff = ProseDiff(old: old, new: new)
+  let rebuilt = diff.changes.filter { $0.op != .delete }.map(\.text).joined()
+  check(rebuilt == new || ProseText(new).tokenCount == 0, "changes rebuild the new text")
+  check(diff.added <= diff.new.wordCount && diff.removed <= diff.old.wordCount, "counts fit")
+  check(diff.changesWording == (diff.old.tokens != diff.new.tokens), "wording changes agree")
+  _ = diff.redline(.plain)
+  _ = diff.redline(.color, context: 1)
+  _ = UnifiedDiff.text(old: old, new: new, oldLabel: "a", newLabel: "b")
+}
+
+/// Biostore always writes a `Date:` trailer, so the written message ends in trailers even when the note's last paragraph looks like them.
+func fuzzTrailers(_ text: String) {
+  var message = TagMessage(parsing: text)
+  message.date = message.date ?? CivilDate(year: 2024, month: 11, day: 17)
+  let again = TagMessage(parsing: message.text)
+  check(again.pins == message.pins, "pins survive writing the message")
+  check(again.date == message.date && again.limit == message.limit, "date and limit survive")
+  check(again.note == message.note && again.title == message.title, "title and note survive")
+}
+
+/// The first line is the heading (a leading `>` asks for quotes only); the rest is the document.
+func fuzzSection(_ text: String) {
+  let lines = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+  var heading = lines.first.map(String.init) ?? ""
+  let quoteOnly = heading.hasPrefix(">")
+  if quoteOnly { heading.removeFirst() }
+  let document = lines.count > 1 ? String(lines[1]) : ""
+  if let section = TextExtraction(heading: heading, quoteOnly: quoteOnly).text(from: document) {
+    check(section.hasSuffix("\n"), "a section ends with a line break")
+  }
+  _ = TextExtraction(heading: nil, quoteOnly: true).text(from: document)
+}
+
+/// Traps when `condition` is false, so libFuzzer records the input that broke it.
+func check(_ condition: Bool, _ what: String) {
+  if !condition { fatalError("property failed: \(what)") }
+}
