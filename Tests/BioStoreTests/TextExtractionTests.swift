@@ -69,4 +69,14 @@ import Testing
     #expect(TextExtraction().text(from: " \n\t\n") == nil)
     #expect(TextExtraction().text(from: page) == page)
   }
+
+  /// Found by Scripts/fuzz: carriage returns at a quote's end, and an empty heading.
+  @Test func carriageReturnsInAQuoteStillEndInALineBreak() throws {
+    let text = try #require(
+      TextExtraction(heading: nil, quoteOnly: true).text(from: "# h\n> bA\rb\r\r\r\n"))
+
+    #expect(text.utf8.last == UInt8(ascii: "\n"))
+    #expect(text.hasPrefix("bA"))
+    #expect(TextExtraction(heading: "", quoteOnly: true).text(from: "# h\n> b\n") == nil)
+  }
 }
