@@ -15,73 +15,67 @@ extension Store {
 
   /// The version a spec names, or an error saying why there is none.
   ///
-  /// The walk stops as soon as the selected version and the `~N` before it have been seen, so
-  /// recent versions are found without reading the whole history.
+  /// The latest version and `@DATE` are read from the history index; `@ENGAGEMENT` and `@COMMIT`
+  /// walk the main line, stopping as soon as the selected version and the `~N` before it are seen.
   public func version(_ spec: Spec) throws(StoreError) -> Version {
+    if case .name = spec.selector { return try versionByName(spec) }
     let variant = spec.variant
-    var commit: Commit?
-    if case .name(let name) = spec.selector {
-      if let sent = try engagementCommit(named: name, variant: variant) {
-        commit = sent
-      } else {
-        commit = try self.commit(prefix: name)
-      }
+    let (indexed, removal) = try indexedHistory(of: variant)
+    let versions = indexed.map(\.version)
+    guard let earliest = versions.last else {
+      throw .unknownVariant(variant.rawValue, known: try currentVariants().map(\.rawValue))
     }
+    var selected = 0
+    if case .date(let date, let text) = spec.selector {
+      // Newest first in commit order, so the first admitted is DESIGN.md's answer even when dates are out of order.
+      guard let index = versions.firstIndex(where: { date.admitsOnOrBefore($0.date) }) else {
+        throw .noVersion(of: variant.rawValue, onOrBefore: text, earliest: earliest.date)
+      }
+      selected = index
+    } else if let removal {
+      throw .removedVariant(variant.rawValue, on: removal.date, commit: removal.id)
+    }
+    guard selected + spec.stepsBack < versions.count else {
+      throw .tooFarBack(
+        variant: variant.rawValue, steps: spec.stepsBack, available: versions.count - selected)
+    }
+    return versions[selected + spec.stepsBack]
+  }
+
+  /// The version `VARIANT@ENGAGEMENT` or `VARIANT@COMMIT` names (`~N` counts back from it), found by walking the main line, since the commit need not be one of the variant's versions.
+  private func versionByName(_ spec: Spec) throws(StoreError) -> Version {
+    guard case .name(let name) = spec.selector else { return try version(spec) }
+    let variant = spec.variant
+    let commit: Commit
+    if let sent = try engagementCommit(named: name, variant: variant) {
+      commit = sent
+    } else {
+      commit = try self.commit(prefix: name)
+    }
+    guard let blob = try variantFiles(of: commit)[variant] else {
+      throw .variantNotInCommit(variant.rawValue, commit: commit.id)
+    }
+    // The version the commit holds is the newest one at or below it on the main line.
     var selected: Int?
     let timeline = try timeline(of: variant) { timeline in
-      if selected == nil, let newest = timeline.versions.last,
-        Store.isSelected(newest, by: spec.selector, commit: commit, in: timeline)
+      if selected == nil, let position = timeline.lineIndexes[commit.id],
+        let newest = timeline.versions.last, let lineIndex = newest.lineIndex,
+        lineIndex >= position
       {
         selected = timeline.versions.count - 1
       }
       return selected.map { timeline.versions.count > $0 + spec.stepsBack } ?? false
     }
-    let versions = timeline.versions
-    guard let earliest = versions.last else {
-      throw .unknownVariant(variant.rawValue, known: try currentVariants().map(\.rawValue))
+    guard let index = selected else {
+      guard spec.stepsBack == 0 else { throw .commitNotOnMainLine(commit.id) }
+      return Version(variant: variant, commit: commit, blobID: blob, lineIndex: nil)
     }
-    switch spec.selector {
-    case .latest:
-      if let removal = timeline.removal {
-        throw .removedVariant(variant.rawValue, on: Timestamp(removal.author), commit: removal.id)
-      }
-    case .date(_, let text):
-      guard selected != nil else {
-        throw .noVersion(of: variant.rawValue, onOrBefore: text, earliest: earliest.date)
-      }
-    case .name:
-      guard let commit else { break }
-      guard let blob = try variantFiles(of: commit)[variant] else {
-        throw .variantNotInCommit(variant.rawValue, commit: commit.id)
-      }
-      guard selected != nil else {
-        guard spec.stepsBack == 0 else { throw .commitNotOnMainLine(commit.id) }
-        return Version(variant: variant, commit: commit, blobID: blob, lineIndex: nil)
-      }
-    }
-    let index = selected ?? 0
-    guard index + spec.stepsBack < versions.count else {
+    guard index + spec.stepsBack < timeline.versions.count else {
       throw .tooFarBack(
-        variant: variant.rawValue, steps: spec.stepsBack, available: versions.count - index)
+        variant: variant.rawValue, steps: spec.stepsBack,
+        available: timeline.versions.count - index)
     }
-    return versions[index + spec.stepsBack]
-  }
-
-  /// Whether `version`, the oldest seen so far, is the one `selector` picks.
-  private static func isSelected(
-    _ version: Version, by selector: Spec.Selector, commit: Commit?, in timeline: VariantTimeline
-  ) -> Bool {
-    switch selector {
-    case .latest:
-      return true
-    case .date(let date, _):
-      return date.admitsOnOrBefore(version.date)
-    case .name:
-      guard let commit, let position = timeline.lineIndexes[commit.id],
-        let lineIndex = version.lineIndex
-      else { return false }
-      return lineIndex >= position
-    }
+    return timeline.versions[index + spec.stepsBack]
   }
 
   /// The one commit whose id starts with `prefix` (7 to 40 hex digits).

@@ -8,6 +8,8 @@ public final class Store {
   let repository: Repository
   /// The branch biostore reads and writes: the one `HEAD` names, `refs/heads/main` for a new store.
   let branch: String
+  /// The history index as this process last brought it up to date.
+  var indexView: IndexView?
 
   /// Where biostore keeps its own files (lock, journal, caches): `.git/biostore`.
   var privateDirectory: String { repository.gitDirectory + "biostore" }

@@ -7,7 +7,7 @@ struct VariantTimeline {
   /// Its versions, newest first in commit order.
   var versions: [Version] = []
   /// The commit that removed the variant's file, when the tip has no file for it.
-  var removal: Commit?
+  var removal: Removal?
   /// The first-parent position of every commit walked, for `@COMMIT` look-ups.
   var lineIndexes: [ObjectID: Int] = [:]
 
@@ -20,8 +20,16 @@ struct VariantTimeline {
           Version(variant: variant, commit: step.commit, blobID: newBlob, lineIndex: step.lineIndex)
         )
       } else if versions.isEmpty, removal == nil {
-        removal = step.commit
+        removal = Removal(id: step.commit.id, date: Timestamp(step.commit.author))
       }
     }
   }
+}
+
+/// The commit that deleted a variant's file, and its date.
+struct Removal: Equatable {
+  /// The commit.
+  let id: ObjectID
+  /// Its author date.
+  let date: Timestamp
 }

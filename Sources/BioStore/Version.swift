@@ -20,6 +20,18 @@ public struct Version: Hashable, Sendable {
     String(message.prefix(while: { $0 != "\n" }))
   }
 
+  init(
+    variant: VariantName, id: ObjectID, blobID: ObjectID, date: Timestamp, message: String,
+    lineIndex: Int?
+  ) {
+    self.variant = variant
+    self.id = id
+    self.blobID = blobID
+    self.date = date
+    self.message = message
+    self.lineIndex = lineIndex
+  }
+
   init(variant: VariantName, commit: Commit, blobID: ObjectID, lineIndex: Int?) {
     self.variant = variant
     id = commit.id
