@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+/// End-to-end: the history index never answers from a stale tip, and losing or damaging it changes nothing but speed.
+@Suite struct HistoryIndexTests {
+  func store() throws -> Sandbox {
+    let sandbox = try Sandbox()
+    try #require(try sandbox.biostore("init").status == 0)
+    for (year, text) in [("2019", "One.\n"), ("2021", "Two words.\n"), ("2023", "Three more words.\n")] {
+      try #require(
+        try sandbox.biostore("save", "biosketch", "--date", year, "-m", "Bio \(year)", stdin: text)
+          .status == 0)
+    }
+    try #require(try sandbox.biostore("history", "biosketch").status == 0)
+    return sandbox
+  }
+
+  /// `history --json`'s dates and messages, and `git log -- biosketch.md`'s, newest first.
+  func bothHistories(_ sandbox: Sandbox) throws -> (ours: [String], git: [String]) {
+    let json = try sandbox.biostore("history", "biosketch", "--json").stdout
+    let entries = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+    let ours = entries.map { "\($0["id"] ?? "") \($0["date"] ?? "") \($0["message"] ?? "")" }
+    let git = try sandbox.git("log", "--format=%H %aI %s", "--", "biosketch.md").stdout
+      .split(separator: "\n").map(String.init)
+    return (ours, git)
+  }
+
+  @Test func aCommitMadeWithStockGitIsCaughtUp() throws {
+    let sandbox = try store()
+    try "By hand.\n".write(toFile: sandbox.store + "/biosketch.md", atomically: true, encoding: .utf8)
+    try sandbox.git("commit", "-qam", "Edited with git")
+
+    let (ours, git) = try bothHistories(sandbox)
+
+    #expect(ours.count == 4)
+    #expect(ours == git)
+    #expect(try sandbox.biostore("show", "biosketch").stdout == "By hand.\n")
+  }
+
+  @Test func aRewrittenHistoryRebuildsTheIndex() throws {
+    let sandbox = try store()
+    try sandbox.git("reset", "-q", "--hard", "HEAD~2")
+    try "Another second.\n".write(
+      toFile: sandbox.store + "/biosketch.md", atomically: true, encoding: .utf8)
+    try sandbox.git("commit", "-qam", "Rewritten")
+
+    let (ours, git) = try bothHistories(sandbox)
+    let latest = try sandbox.biostore("show", "biosketch")
+    let atDate = try sandbox.biostore("show", "biosketch@2023")
+
+    #expect(ours == git)
+    #expect(ours.count == 2)
+    #expect(latest.stdout == "Another second.\n")
+    #expect(atDate.stdout == "One.\n")
+  }
+
+  @Test func aDeletedOrDamagedIndexChangesNothingButSpeed() throws {
+    let sandbox = try store()
+    let index = sandbox.store + "/.git/biostore/index"
+    let before = try sandbox.biostore("history", "biosketch", "--json").stdout
+
+    try FileManager.default.removeItem(atPath: index)
+    let afterDeleting = try sandbox.biostore("history", "biosketch", "--json").stdout
+    try "V\tnot a line\n".write(
+      toFile: index + "/biosketch.tsv", atomically: true, encoding: .utf8)
+    let afterDamage = try sandbox.biostore("history", "biosketch", "--json").stdout
+    let file = try String(contentsOfFile: index + "/biosketch.tsv", encoding: .utf8)
+    try String(file.dropLast(20)).write(
+      toFile: index + "/biosketch.tsv", atomically: true, encoding: .utf8)
+    let afterTruncating = try sandbox.biostore("history", "biosketch", "--json").stdout
+    try "garbage".write(toFile: index + "/state", atomically: true, encoding: .utf8)
+    let afterBadState = try sandbox.biostore("list").stdout
+
+    #expect(afterDeleting == before)
+    #expect(afterDamage == before)
+    #expect(afterTruncating == before)
+    #expect(afterBadState.hasPrefix("biosketch  2023-01-01T00:00:00-08:00  3 versions  3 words"))
+    #expect(try sandbox.git("status", "--porcelain").stdout.isEmpty)
+  }
+}
