@@ -57,7 +57,8 @@ struct HistoryIndex {
 
   /// Records `state`, the last step of any update.
   func write(_ state: State) throws {
-    try replace("state", with: "biostore-index 1\n\(state.branch)\n\(state.tip.hex)\n\(state.depth)\n")
+    try replace(
+      "state", with: "biostore-index 1\n\(state.branch)\n\(state.tip.hex)\n\(state.depth)\n")
   }
 
   /// Forgets the state, the first step of a rebuild.

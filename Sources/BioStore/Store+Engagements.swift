@@ -164,7 +164,7 @@ extension Store {
   ///
   /// A lightweight tag (a reference straight to a commit) has an empty message; its date falls back
   /// to the commit's. Without a `Date:` trailer the engagement is dated the day it was tagged.
-  private func readTag(_ target: ObjectID, name: EngagementName) throws(StoreError) -> (
+  func readTag(_ target: ObjectID, name: EngagementName) throws(StoreError) -> (
     TagMessage, Commit?
   ) {
     try storage { () throws(GitError) in

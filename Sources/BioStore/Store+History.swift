@@ -9,11 +9,7 @@ extension Store {
     guard !versions.isEmpty else {
       throw .unknownVariant(variant.rawValue, known: try currentVariants().map(\.rawValue))
     }
-    var sentTo: [ObjectID: [String]] = [:]
-    for engagement in try engagements().engagements {
-      guard let sent = engagement.version(of: variant) else { continue }
-      sentTo[sent.version.id, default: []].append(engagement.name.rawValue)
-    }
+    let sentTo = try engagementNames(sentVersionsOf: variant, versions: versions.map(\.version))
     var entries: [HistoryEntry] = []
     for indexed in versions {
       if let limit, entries.count >= limit { break }

@@ -120,3 +120,31 @@ extension Repository {
     return git_reference_symbolic_target(reference).map { String(cString: $0) }
   }
 }
+
+extension Repository {
+  /// The names and direct targets (not peeled: a tag reference gives the tag object) of all references under `prefix`, sorted by name.
+  ///
+  /// Wraps `git_reference_iterator_glob_new`, `git_reference_next` and `git_reference_target`;
+  /// one pass, where a look-up per name would read the packed references again each time.
+  public func referenceTargets(under prefix: String) throws(GitError) -> [(
+    name: String, target: ObjectID
+  )] {
+    var references: [(name: String, target: ObjectID)] = []
+    var iterator: OpaquePointer?
+    try check(
+      git_reference_iterator_glob_new(&iterator, pointer, prefix + "*"),
+      "git_reference_iterator_glob_new")
+    defer { git_reference_iterator_free(iterator) }
+    var reference: OpaquePointer?
+    while true {
+      let result = git_reference_next(&reference, iterator)
+      if result == GIT_ITEROVER.rawValue { break }
+      try check(result, "git_reference_next")
+      defer { git_reference_free(reference) }
+      // A symbolic reference has no direct target; it is left out.
+      guard let target = git_reference_target(reference) else { continue }
+      references.append((String(cString: git_reference_name(reference)), ObjectID(target.pointee)))
+    }
+    return references.sorted { $0.name < $1.name }
+  }
+}

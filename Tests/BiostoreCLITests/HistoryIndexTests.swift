@@ -6,7 +6,9 @@ import Testing
   func store() throws -> Sandbox {
     let sandbox = try Sandbox()
     try #require(try sandbox.biostore("init").status == 0)
-    for (year, text) in [("2019", "One.\n"), ("2021", "Two words.\n"), ("2023", "Three more words.\n")] {
+    for (year, text) in [
+      ("2019", "One.\n"), ("2021", "Two words.\n"), ("2023", "Three more words.\n"),
+    ] {
       try #require(
         try sandbox.biostore("save", "biosketch", "--date", year, "-m", "Bio \(year)", stdin: text)
           .status == 0)
@@ -28,7 +30,8 @@ import Testing
 
   @Test func aCommitMadeWithStockGitIsCaughtUp() throws {
     let sandbox = try store()
-    try "By hand.\n".write(toFile: sandbox.store + "/biosketch.md", atomically: true, encoding: .utf8)
+    try "By hand.\n".write(
+      toFile: sandbox.store + "/biosketch.md", atomically: true, encoding: .utf8)
     try sandbox.git("commit", "-qam", "Edited with git")
 
     let (ours, git) = try bothHistories(sandbox)

@@ -1,0 +1,126 @@
+import Foundation
+import Git
+
+/// Which commit each engagement pinned for each variant, kept beside the history index so `history` reads no tag twice.
+///
+/// `.git/biostore/index/engagements.tsv` holds one line per engagement tag: its name, the object
+/// its reference pointed at when read, and `variant=commit` pairs. A line whose reference now
+/// points elsewhere is read again from the tag; the file is a cache like the index.
+struct EngagementPins {
+  /// One engagement's pins.
+  struct Entry: Equatable {
+    var name: String
+    var referenceTarget: ObjectID
+    var pins: [(variant: VariantName, commit: ObjectID)]
+
+    static func == (lhs: Entry, rhs: Entry) -> Bool {
+      lhs.name == rhs.name && lhs.referenceTarget == rhs.referenceTarget
+        && lhs.pins.map(\.variant) == rhs.pins.map(\.variant)
+        && lhs.pins.map(\.commit) == rhs.pins.map(\.commit)
+    }
+  }
+
+  /// The cache file.
+  let path: String
+
+  /// The cached entries by name; empty when there is no file or it cannot be read.
+  func read() -> [String: Entry] {
+    guard let data = FileManager.default.contents(atPath: path) else { return [:] }
+    var entries: [String: Entry] = [:]
+    for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+      let fields = line.split(separator: "\t")
+      guard fields.count >= 2, let target = ObjectID(hex: String(fields[1])) else { return [:] }
+      var pins: [(variant: VariantName, commit: ObjectID)] = []
+      for field in fields.dropFirst(2) {
+        let parts = field.split(separator: "=")
+        guard parts.count == 2, let variant = try? VariantName(String(parts[0])),
+          let commit = ObjectID(hex: String(parts[1]))
+        else { return [:] }
+        pins.append((variant, commit))
+      }
+      entries[String(fields[0])] = Entry(
+        name: String(fields[0]), referenceTarget: target, pins: pins)
+    }
+    return entries
+  }
+
+  /// Replaces the file with `entries`, quietly: a cache that cannot be written is only slower.
+  func write(_ entries: [Entry], scratchDirectory: String) {
+    let text = entries.map { entry in
+      ([entry.name, entry.referenceTarget.hex] + entry.pins.map { "\($0.variant)=\($0.commit.hex)" })
+        .joined(separator: "\t") + "\n"
+    }.joined()
+    try? FileManager.default.createDirectory(
+      atPath: scratchDirectory, withIntermediateDirectories: true)
+    try? AtomicFile.write(Array(text.utf8), to: path, scratchDirectory: scratchDirectory)
+  }
+}
+
+extension Store {
+  /// Every engagement's pinned commits, read from the tags only where the cache is stale.
+  func engagementPins() throws(StoreError) -> [EngagementPins.Entry] {
+    let references = try storage { () throws(GitError) in
+      try repository.referenceTargets(under: Store.engagementPrefix)
+    }
+    let cache = EngagementPins(path: historyIndex.directory + "/engagements.tsv")
+    let cached = cache.read()
+    var entries: [EngagementPins.Entry] = []
+    var changed = cached.count != references.count
+    for (reference, target) in references {
+      let name = String(reference.dropFirst(Store.engagementPrefix.count))
+      if let entry = cached[name], entry.referenceTarget == target {
+        entries.append(entry)
+        continue
+      }
+      changed = true
+      var pins: [(variant: VariantName, commit: ObjectID)] = []
+      if let engagement = try? EngagementName(name),
+        case (let message, let commit?) = try readTag(target, name: engagement)
+      {
+        if message.namesVariants {
+          for pin in message.pins {
+            if let prefix = pin.commit {
+              if let pinned = try? self.commit(prefix: prefix) {
+                pins.append((pin.variant, pinned.id))
+              }
+            } else {
+              pins.append((pin.variant, commit.id))
+            }
+          }
+        } else {
+          pins = try variantFiles(of: commit).keys.sorted().map { ($0, commit.id) }
+        }
+      }
+      entries.append(EngagementPins.Entry(name: name, referenceTarget: target, pins: pins))
+    }
+    if changed { cache.write(entries, scratchDirectory: historyIndex.directory) }
+    return entries
+  }
+
+  /// The names of the engagements sent each version of `variant`, by version commit, for `history`.
+  ///
+  /// A pin on a version's own commit (as `biostore tag` writes) is matched in the index; a pin on
+  /// any other commit (a hand-made tag on the tip) is resolved by one walk of the main line.
+  func engagementNames(
+    sentVersionsOf variant: VariantName, versions: [Version]
+  ) throws(StoreError) -> [ObjectID: [String]] {
+    let versionCommits = Set(versions.map(\.id))
+    var names: [ObjectID: [String]] = [:]
+    var history: MainLineHistory?
+    for entry in try engagementPins() {
+      for pin in entry.pins where pin.variant == variant {
+        var version = pin.commit
+        if !versionCommits.contains(version) {
+          if history == nil { history = try mainLineHistory() }
+          let commit = try storage { () throws(GitError) in try repository.commit(pin.commit) }
+          guard let blob = try variantFiles(of: commit)[variant],
+            let resolved = history?.version(of: variant, in: commit, blob: blob)
+          else { continue }
+          version = resolved.id
+        }
+        names[version, default: []].append(entry.name)
+      }
+    }
+    return names
+  }
+}
