@@ -69,12 +69,21 @@ struct HistoryIndex {
   /// The entries of `variant` no deeper than `depth`, oldest first; nil when its file is damaged.
   func entries(of variant: VariantName, upTo depth: Int) -> [Entry]? {
     guard let data = FileManager.default.contents(atPath: path(of: variant)) else { return [] }
-    var entries: [Entry] = []
-    for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
-      guard let entry = HistoryIndex.entry(parsing: line) else { return nil }
-      if entry.depth <= depth { entries.append(entry) }
+    // Parsed as bytes: splitting Strings by Character took three quarters of a look-up.
+    return Array(data).withUnsafeBufferPointer { bytes -> [Entry]? in
+      var entries: [Entry] = []
+      var lineStart = 0
+      while lineStart < bytes.count {
+        var lineEnd = lineStart
+        while lineEnd < bytes.count && bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+        guard let entry = HistoryIndex.entry(parsing: bytes, lineStart..<lineEnd) else {
+          return nil
+        }
+        if entry.depth <= depth { entries.append(entry) }
+        lineStart = lineEnd + 1
+      }
+      return entries
     }
-    return entries
   }
 
   /// The variants that have a file in the index.
@@ -114,19 +123,50 @@ struct HistoryIndex {
     return fields.joined(separator: "\t") + "\n"
   }
 
-  private static func entry(parsing line: Substring) -> Entry? {
-    let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-    guard fields.count == 10, fields[0] == "V" || fields[0] == "R",
-      let commit = ObjectID(hex: String(fields[1])), let seconds = Int64(fields[2]),
-      let offset = Int(fields[3]), let words = Int(fields[5]), let added = Int(fields[6]),
-      let removed = Int(fields[7]), let depth = Int(fields[8])
+  private static func entry(parsing bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>)
+    -> Entry?
+  {
+    var fields: [Range<Int>] = []
+    var start = line.lowerBound
+    for index in line where bytes[index] == UInt8(ascii: "\t") {
+      fields.append(start..<index)
+      start = index + 1
+    }
+    fields.append(start..<line.upperBound)
+    guard fields.count == 10, fields[0].count == 1 else { return nil }
+    let kind = bytes[fields[0].lowerBound]
+    func text(_ field: Int) -> String {
+      String(decoding: UnsafeBufferPointer(rebasing: bytes[fields[field]]), as: UTF8.self)
+    }
+    func number(_ field: Int) -> Int64? {
+      let range = fields[field]
+      guard !range.isEmpty, range.count <= 18 else { return nil }
+      var value: Int64 = 0
+      var negative = false
+      for index in range {
+        let byte = bytes[index]
+        if index == range.lowerBound && byte == UInt8(ascii: "-") {
+          negative = true
+          continue
+        }
+        guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return nil }
+        value = value * 10 + Int64(byte - UInt8(ascii: "0"))
+      }
+      return negative ? -value : value
+    }
+    guard kind == UInt8(ascii: "V") || kind == UInt8(ascii: "R"),
+      let commit = ObjectID(hex: text(1)), let seconds = number(2), let offset = number(3),
+      let words = number(5), let added = number(6), let removed = number(7),
+      let depth = number(8)
     else { return nil }
-    let blob = ObjectID(hex: String(fields[4]))
-    guard (fields[0] == "R") == (blob == nil) else { return nil }
+    let blob = ObjectID(hex: text(4))
+    guard (kind == UInt8(ascii: "R")) == (blob == nil) else { return nil }
+    let message = text(9)
     return Entry(
-      isRemoval: fields[0] == "R", commit: commit,
-      date: Timestamp(seconds: seconds, offsetMinutes: offset), blob: blob, words: words,
-      added: added, removed: removed, depth: depth, message: unescaped(fields[9]))
+      isRemoval: kind == UInt8(ascii: "R"), commit: commit,
+      date: Timestamp(seconds: seconds, offsetMinutes: Int(offset)), blob: blob,
+      words: Int(words), added: Int(added), removed: Int(removed), depth: Int(depth),
+      message: message.utf8.contains(UInt8(ascii: "\\")) ? unescaped(message[...]) : message)
   }
 
   /// Backslash, tab and line breaks written as `\\`, `\t`, `\n`, so one entry stays one line.

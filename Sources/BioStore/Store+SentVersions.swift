@@ -26,22 +26,38 @@ struct EngagementPins {
   /// The cached entries by name; empty when there is no file or it cannot be read.
   func read() -> [String: Entry] {
     guard let data = FileManager.default.contents(atPath: path) else { return [:] }
-    var entries: [String: Entry] = [:]
-    for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
-      let fields = line.split(separator: "\t")
-      guard fields.count >= 2, let target = ObjectID(hex: String(fields[1])) else { return [:] }
-      var pins: [(variant: VariantName, commit: ObjectID)] = []
-      for field in fields.dropFirst(2) {
-        let parts = field.split(separator: "=")
-        guard parts.count == 2, let variant = try? VariantName(String(parts[0])),
-          let commit = ObjectID(hex: String(parts[1]))
-        else { return [:] }
-        pins.append((variant, commit))
+    // Parsed as bytes: a store may hold thousands of engagements, and `history` reads them all.
+    return Array(data).withUnsafeBufferPointer { bytes in
+      var entries: [String: Entry] = [:]
+      var fields: [String] = []
+      var fieldStart = 0
+      for index in 0...bytes.count {
+        let byte = index < bytes.count ? bytes[index] : UInt8(ascii: "\n")
+        guard byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") else { continue }
+        fields.append(
+          String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<index]), as: UTF8.self))
+        fieldStart = index + 1
+        guard byte == UInt8(ascii: "\n") else { continue }
+        defer { fields.removeAll(keepingCapacity: true) }
+        if fields == [""] { continue }
+        guard let entry = EngagementPins.entry(fields) else { return [:] }
+        entries[entry.name] = entry
       }
-      entries[String(fields[0])] = Entry(
-        name: String(fields[0]), referenceTarget: target, pins: pins)
+      return entries
     }
-    return entries
+  }
+
+  private static func entry(_ fields: [String]) -> Entry? {
+    guard fields.count >= 2, let target = ObjectID(hex: fields[1]) else { return nil }
+    var pins: [(variant: VariantName, commit: ObjectID)] = []
+    for field in fields.dropFirst(2) {
+      guard let equals = field.firstIndex(of: "="),
+        let variant = try? VariantName(String(field[..<equals])),
+        let commit = ObjectID(hex: String(field[field.index(after: equals)...]))
+      else { return nil }
+      pins.append((variant, commit))
+    }
+    return Entry(name: fields[0], referenceTarget: target, pins: pins)
   }
 
   /// Replaces the file with `entries`, quietly: a cache that cannot be written is only slower.

@@ -41,18 +41,18 @@ extension Biostore {
       if json { return try Console.printJSON(entries) }
       let wordsWidth = entries.map { String($0.words).count }.max() ?? 0
       let changeWidth = entries.map { "+\($0.added) −\($0.removed)".count }.max() ?? 0
+      var output = ""
       for entry in entries {
-        let words =
-          String(repeating: " ", count: wordsWidth - String(entry.words).count)
-          + "\(entry.words) words"
+        let words = String(entry.words)
         let change = "+\(entry.added) −\(entry.removed)"
         let sent =
           entry.engagements.isEmpty ? "" : "  [\(entry.engagements.joined(separator: ", "))]"
-        print(
-          "\(entry.version.date.rfc3339)  \(entry.version.id.short)  \(words)  "
-            + change.padding(toLength: changeWidth, withPad: " ", startingAt: 0)
-            + "\(sent)  \(entry.version.summary)")
+        output += "\(entry.version.date.rfc3339)  \(entry.version.id.short)  "
+        output += String(repeating: " ", count: wordsWidth - words.count) + words + " words  "
+        output += change + String(repeating: " ", count: changeWidth - change.count)
+        output += "\(sent)  \(entry.version.summary)\n"
       }
+      Console.write(output)
     }
   }
 }

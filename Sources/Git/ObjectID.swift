@@ -7,8 +7,14 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
 
   /// Makes an id from 40 hex digits, or nil if `hex` is not one.
   public init?(hex: String) {
-    guard hex.utf8.count == 40, hex.utf8.allSatisfy(\.isHexDigit) else { return nil }
-    self.hex = hex.lowercased()
+    guard hex.utf8.count == 40 else { return nil }
+    var isLowercase = true
+    for byte in hex.utf8 {
+      guard byte.isHexDigit else { return nil }
+      if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "F") { isLowercase = false }
+    }
+    // Lower-casing allocates a new string; ids read back from biostore's own files never need it.
+    self.hex = isLowercase ? hex : hex.lowercased()
   }
 
   init(_ oid: git_oid) {
