@@ -1,3 +1,4 @@
+import Foundation
 import Git
 
 extension Store {
@@ -22,5 +23,33 @@ extension Store {
           engagements: sentTo[version.id] ?? []))
     }
     return entries
+  }
+
+  /// The whole of `history VARIANT` as text, kept beside the index for the tip and the engagement tags it was made for, so a large history is printed without being rebuilt.
+  public func historyListing(of variant: VariantName) throws(StoreError) -> String {
+    guard let view = try currentIndex() else {
+      return HistoryListing.text(try history(of: variant))
+    }
+    // The engagement tags as they stand: names and targets, without reading a tag.
+    let references = try storage { () throws(GitError) in
+      try repository.referenceTargets(under: Store.engagementPrefix)
+    }
+    var fingerprint: UInt64 = 0xcbf2_9ce4_8422_2325
+    for (name, target) in references {
+      for byte in (name + target.hex).utf8 {
+        fingerprint = (fingerprint ^ UInt64(byte)) &* 0x100_0000_01b3
+      }
+    }
+    let key = "\(view.state.tip.hex) \(String(fingerprint, radix: 16))\n"
+    let path = historyIndex.directory + "/" + variant.rawValue + ".listing"
+    if let data = FileManager.default.contents(atPath: path) {
+      let text = String(decoding: data, as: UTF8.self)
+      if text.hasPrefix(key) { return String(text.dropFirst(key.count)) }
+    }
+    let listing = HistoryListing.text(try history(of: variant))
+    // A cache that cannot be written is only slower.
+    try? AtomicFile.write(
+      Array((key + listing).utf8), to: path, scratchDirectory: historyIndex.directory)
+    return listing
   }
 }

@@ -36,23 +36,13 @@ extension Biostore {
       let variant = try VariantName(variant)
       let since = try since.map { try DateInput(parsing: $0) }
       let until = try until.map { try DateInput(parsing: $0) }
-      let entries = try root.openStore().history(
-        of: variant, since: since, until: until, limit: limit)
-      if json { return try Console.printJSON(entries) }
-      let wordsWidth = entries.map { String($0.words).count }.max() ?? 0
-      let changeWidth = entries.map { "+\($0.added) −\($0.removed)".count }.max() ?? 0
-      var output = ""
-      for entry in entries {
-        let words = String(entry.words)
-        let change = "+\(entry.added) −\(entry.removed)"
-        let sent =
-          entry.engagements.isEmpty ? "" : "  [\(entry.engagements.joined(separator: ", "))]"
-        output += "\(entry.version.date.rfc3339)  \(entry.version.id.short)  "
-        output += String(repeating: " ", count: wordsWidth - words.count) + words + " words  "
-        output += change + String(repeating: " ", count: changeWidth - change.count)
-        output += "\(sent)  \(entry.version.summary)\n"
+      let store = try root.openStore()
+      guard json || since != nil || until != nil || limit != nil else {
+        return Console.write(try store.historyListing(of: variant))
       }
-      Console.write(output)
+      let entries = try store.history(of: variant, since: since, until: until, limit: limit)
+      if json { return try Console.printJSON(entries) }
+      Console.write(HistoryListing.text(entries))
     }
   }
 }

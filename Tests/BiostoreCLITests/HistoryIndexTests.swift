@@ -81,4 +81,18 @@ import Testing
     #expect(afterBadState.hasPrefix("biosketch  2023-01-01T00:00:00-08:00  3 versions  3 words"))
     #expect(try sandbox.git("status", "--porcelain").stdout.isEmpty)
   }
+
+  @Test func theKeptListingFollowsEngagementTagsAddedAndRemoved() throws {
+    let sandbox = try store()
+    let before = try sandbox.biostore("history", "biosketch").stdout
+
+    try #require(try sandbox.biostore("tag", "talk", "biosketch").status == 0)
+    let tagged = try sandbox.biostore("history", "biosketch").stdout
+    try sandbox.git("tag", "-d", "engagements/talk")
+    let untagged = try sandbox.biostore("history", "biosketch").stdout
+
+    #expect(!before.contains("[talk]"))
+    #expect(tagged.split(separator: "\n").first?.contains("[talk]") == true)
+    #expect(untagged == before)
+  }
 }
