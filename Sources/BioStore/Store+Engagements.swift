@@ -42,7 +42,7 @@ extension Store {
     let references = try storage { () throws(GitError) in
       try repository.referenceNames(under: prefix)
     }
-    var history: MainLineHistory?
+    var resolver = SentVersionResolver()
     var engagements: [Engagement] = []
     var warnings: [String] = []
     for reference in references {
@@ -51,8 +51,7 @@ extension Store {
         warnings.append("tag engagements/\(text.printable) is not a valid engagement name; skipped")
         continue
       }
-      if history == nil { history = try mainLineHistory() }
-      let engagement = try engagement(name, history: history ?? MainLineHistory())
+      let engagement = try engagement(name, resolver: &resolver)
       warnings += engagement.problems.map { "engagement \(name): \($0)" }
       engagements.append(engagement)
     }
@@ -63,7 +62,8 @@ extension Store {
   /// The engagement named `name`, or nil when there is no such tag.
   public func engagement(named name: EngagementName) throws(StoreError) -> Engagement? {
     guard try tagTarget(of: name) != nil else { return nil }
-    return try engagement(name, history: mainLineHistory())
+    var resolver = SentVersionResolver()
+    return try engagement(name, resolver: &resolver)
   }
 
   /// The engagements whose name, title, venue or note hold every word of `query`, ignoring case.
@@ -120,7 +120,8 @@ extension Store {
   }
 
   /// Reads the engagement `name`, resolving every pin to the version sent.
-  private func engagement(_ name: EngagementName, history: MainLineHistory) throws(StoreError)
+  private func engagement(_ name: EngagementName, resolver: inout SentVersionResolver)
+    throws(StoreError)
     -> Engagement
   {
     guard let target = try tagTarget(of: name) else { throw .unreadableEngagement(name.rawValue) }
@@ -146,7 +147,7 @@ extension Store {
             "\(pin.variant): commit \(pinned.id.short) has no \(pin.variant).md")
           continue
         }
-        let version = history.version(of: pin.variant, in: pinned, blob: blob)
+        let version = try resolver.version(of: pin.variant, in: pinned, blob: blob, store: self)
         let text = String(decoding: try bytes(ofBlob: blob), as: UTF8.self)
         let words = ProseText(text).wordCount
         sent.append(
@@ -221,4 +222,27 @@ extension Store {
 extension CivilDate {
   /// 1970-01-01, for an engagement whose tag gives no date at all.
   static let epoch = CivilDate(year: 1970, month: 1, day: 1)
+}
+
+/// Finds the version an engagement pinned: in the history index when the pin is a version's own commit (as `biostore tag` writes it), else by one walk of the main line.
+struct SentVersionResolver {
+  private var indexed: [VariantName: [ObjectID: Version]] = [:]
+  private var history: MainLineHistory?
+
+  /// The version of `variant` whose text `commit` holds as `blob`.
+  mutating func version(
+    of variant: VariantName, in commit: Commit, blob: ObjectID, store: Store
+  ) throws(StoreError) -> Version {
+    if indexed[variant] == nil {
+      var versions: [ObjectID: Version] = [:]
+      for entry in try store.indexedHistory(of: variant).versions {
+        versions[entry.version.id] = entry.version
+      }
+      indexed[variant] = versions
+    }
+    if let version = indexed[variant]?[commit.id], version.blobID == blob { return version }
+    if history == nil { history = try store.mainLineHistory() }
+    return history?.version(of: variant, in: commit, blob: blob)
+      ?? Version(variant: variant, commit: commit, blobID: blob, lineIndex: nil)
+  }
 }

@@ -122,17 +122,14 @@ extension Store {
   ) throws(StoreError) -> [ObjectID: [String]] {
     let versionCommits = Set(versions.map(\.id))
     var names: [ObjectID: [String]] = [:]
-    var history: MainLineHistory?
+    var resolver = SentVersionResolver()
     for entry in try engagementPins() {
       for pin in entry.pins where pin.variant == variant {
         var version = pin.commit
         if !versionCommits.contains(version) {
-          if history == nil { history = try mainLineHistory() }
           let commit = try storage { () throws(GitError) in try repository.commit(pin.commit) }
-          guard let blob = try variantFiles(of: commit)[variant],
-            let resolved = history?.version(of: variant, in: commit, blob: blob)
-          else { continue }
-          version = resolved.id
+          guard let blob = try variantFiles(of: commit)[variant] else { continue }
+          version = try resolver.version(of: variant, in: commit, blob: blob, store: self).id
         }
         names[version, default: []].append(entry.name)
       }
