@@ -42,7 +42,7 @@ extension Repository {
       git_object_lookup(&commit, pointer, &targetOID, GIT_OBJECT_COMMIT), "git_object_lookup")
     defer { git_object_free(commit) }
     var tagID = git_oid()
-    try tagger.withGitSignature { (signature) throws(GitError) in
+    try tagger.withGitSignature { (signature) throws(GitError) -> Void in
       try check(
         git_tag_annotation_create(&tagID, pointer, name, commit, signature, message),
         "git_tag_annotation_create")
