@@ -76,6 +76,9 @@ struct HistoryIndex {
       while lineStart < bytes.count {
         var lineEnd = lineStart
         while lineEnd < bytes.count && bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+        // A last line without its line break (an append cut short) makes the file damaged, and
+        // so rebuilt: the line cannot be told from a file cut short by other means.
+        if lineEnd == bytes.count { return nil }
         guard let entry = HistoryIndex.entry(parsing: bytes, lineStart..<lineEnd) else {
           return nil
         }
@@ -97,6 +100,18 @@ struct HistoryIndex {
   /// Replaces the file of `variant` with `entries`.
   func write(_ entries: [Entry], of variant: VariantName) throws {
     try replace(variant.rawValue + ".tsv", with: entries.map(HistoryIndex.line).joined())
+  }
+
+  /// Adds `entries` at the end of the file of `variant`.
+  func append(_ entries: [Entry], to variant: VariantName) throws {
+    let file = path(of: variant)
+    if !FileManager.default.fileExists(atPath: file) {
+      return try write(entries, of: variant)
+    }
+    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: file))
+    defer { try? handle.close() }
+    try handle.seekToEnd()
+    try handle.write(contentsOf: Data(entries.map(HistoryIndex.line).joined().utf8))
   }
 
   /// Removes every file, for a rebuild.

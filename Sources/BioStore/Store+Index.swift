@@ -43,15 +43,20 @@ extension Store {
     var view = try buildIndex(tip: tip, base: base, steps: steps)
     if view.inMemory != nil, base != nil {
       // The catch-up could not be kept; start from the root, in memory.
-      var all: [MainLineStep] = []
-      try walkMainLine { step in
-        all.append(step)
-        return true
-      }
-      view = try buildIndex(tip: tip, base: nil, steps: all)
+      view = try buildIndex(tip: tip, base: nil, steps: try allSteps())
     }
     indexView = view
     return view
+  }
+
+  /// Every step of the main line, newest first.
+  private func allSteps() throws(StoreError) -> [MainLineStep] {
+    var steps: [MainLineStep] = []
+    try walkMainLine { step in
+      steps.append(step)
+      return true
+    }
+    return steps
   }
 
   /// Adds `steps` (newest first) to the index at `base` (nil: from nothing), and writes what changed.
@@ -72,8 +77,15 @@ extension Store {
     for (offset, step) in steps.reversed().enumerated() {
       for change in step.changes {
         if byVariant[change.variant] == nil {
-          byVariant[change.variant] =
-            base.flatMap { index.entries(of: change.variant, upTo: $0.depth) } ?? []
+          if let base {
+            // A damaged file cannot be added to: build everything again.
+            guard let entries = index.entries(of: change.variant, upTo: base.depth) else {
+              return try buildIndex(tip: tip, base: nil, steps: try allSteps())
+            }
+            byVariant[change.variant] = entries
+          } else {
+            byVariant[change.variant] = []
+          }
         }
         let previous = byVariant[change.variant]?.last { !$0.isRemoval }
         var entry = HistoryIndex.Entry(
@@ -97,6 +109,47 @@ extension Store {
     } catch {
       index.removeState()
       return IndexView(state: state, index: index, inMemory: byVariant)
+    }
+  }
+
+  /// Appends the versions a biostore write just committed to the index, when the index was current for `parent`; otherwise the next read catches up.
+  ///
+  /// Lines go at the end of each variant's file and the new state last, so a crash in between
+  /// leaves lines deeper than the state, which readers ignore. A failure only costs speed.
+  func appendToIndex(
+    _ versions: [PendingVersion], commits: [ObjectID], parent: Commit?,
+    startFiles: [VariantName: ObjectID]
+  ) {
+    let index = historyIndex
+    guard let state = index.state(), state.branch == branch, state.tip == parent?.id,
+      let tip = commits.last
+    else { return }
+    var latest = startFiles
+    var lines: [VariantName: [HistoryIndex.Entry]] = [:]
+    for (offset, (version, commit)) in zip(versions, commits).enumerated() {
+      var entry = HistoryIndex.Entry(
+        isRemoval: version.bytes == nil, commit: commit, date: version.asOf, blob: nil,
+        words: 0, added: 0, removed: 0, depth: state.depth + 1 + offset,
+        message: Version.userMessage(version.message))
+      if let bytes = version.bytes {
+        let new = ProseText(bytes: bytes)
+        let previous = latest[version.variant].flatMap { try? self.bytes(ofBlob: $0) } ?? []
+        let diff = ProseDiff(old: ProseText(bytes: previous), new: new)
+        entry.blob = try? blobID(of: bytes)
+        (entry.words, entry.added, entry.removed) = (new.wordCount, diff.added, diff.removed)
+      }
+      guard !entry.isRemoval || version.bytes == nil, entry.isRemoval || entry.blob != nil else {
+        return
+      }
+      latest[version.variant] = entry.blob
+      lines[version.variant, default: []].append(entry)
+    }
+    do {
+      for (variant, entries) in lines { try index.append(entries, to: variant) }
+      try index.write(
+        HistoryIndex.State(branch: branch, tip: tip, depth: state.depth + commits.count))
+    } catch {
+      index.removeState()
     }
   }
 

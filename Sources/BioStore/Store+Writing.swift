@@ -77,6 +77,7 @@ extension Store {
     }
     for (variant, bytes) in finalBytes { try placeInWorkTree(variant, bytes: bytes) }
     WriteJournal.remove(in: privateDirectory)
+    appendToIndex(versions, commits: commits, parent: parent, startFiles: startFiles)
     return commits
   }
 

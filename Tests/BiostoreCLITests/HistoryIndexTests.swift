@@ -95,4 +95,24 @@ import Testing
     #expect(tagged.split(separator: "\n").first?.contains("[talk]") == true)
     #expect(untagged == before)
   }
+
+  @Test func aSaveAppendsItsOwnEntryToACurrentIndex() throws {
+    let sandbox = try store()
+    let index = sandbox.store + "/.git/biostore/index"
+    let linesBefore = try String(contentsOfFile: index + "/biosketch.tsv", encoding: .utf8)
+      .split(separator: "\n").count
+
+    try #require(
+      try sandbox.biostore("save", "biosketch", "--date", "2024", stdin: "Four.\n").status == 0)
+    let state = try String(contentsOfFile: index + "/state", encoding: .utf8)
+    let lines = try String(contentsOfFile: index + "/biosketch.tsv", encoding: .utf8)
+      .split(separator: "\n")
+    let head = try sandbox.git("rev-parse", "HEAD").stdout
+
+    #expect(state.contains(head))
+    #expect(lines.count == linesBefore + 1)
+    #expect(lines.last?.contains("\t1\t1\t3\t3\tUpdate biosketch") == true)
+    let (ours, git) = try bothHistories(sandbox)
+    #expect(ours == git)
+  }
 }
