@@ -26,7 +26,7 @@ extension Store {
     let index = historyIndex
     let recorded = index.state()
     if let recorded, recorded.branch == branch, recorded.tip == tip {
-      indexView = IndexView(state: recorded, index: index, inMemory: nil)
+      indexView = IndexView(state: recorded, index: index, inMemory: nil, fileDepth: recorded.depth)
       return indexView
     }
     var steps: [MainLineStep] = []
@@ -39,14 +39,14 @@ extension Store {
       steps.append(step)
       return true
     }
-    let base = reachedRecordedTip ? recorded : nil
-    var view = try buildIndex(tip: tip, base: base, steps: steps)
-    if view.inMemory != nil, base != nil {
-      // The catch-up could not be kept; start from the root, in memory.
-      view = try buildIndex(tip: tip, base: nil, steps: try allSteps())
-    }
+    let view = try buildIndex(tip: tip, base: reachedRecordedTip ? recorded : nil, steps: steps)
     indexView = view
     return view
+  }
+
+  /// The lock on the index's files if it is free now, else nil: nobody waits for a cache.
+  private func indexLock() -> WriterLock? {
+    try? WriterLock(in: privateDirectory, name: "index.lock", timeout: 0)
   }
 
   /// Every step of the main line, newest first.
@@ -59,12 +59,11 @@ extension Store {
     return steps
   }
 
-  /// Adds `steps` (newest first) to the index at `base` (nil: from nothing), and writes what changed.
+  /// Adds `steps` (newest first) to the index at `base` (nil: rebuilds it) (nil: from nothing), and writes what changed.
   private func buildIndex(tip: ObjectID, base: HistoryIndex.State?, steps: [MainLineStep])
     throws(StoreError) -> IndexView
   {
     let index = historyIndex
-    if base == nil { index.clear() }
     var byVariant: [VariantName: [HistoryIndex.Entry]] = [:]
     var texts: [ObjectID: ProseText] = [:]
     func text(_ blob: ObjectID) throws(StoreError) -> ProseText {
@@ -102,13 +101,19 @@ extension Store {
       }
     }
     let state = HistoryIndex.State(branch: branch, tip: tip, depth: baseDepth + steps.count)
+    // Index files change only under `index.lock`; a reader that finds it taken keeps its answer in memory.
+    let inMemory = IndexView(
+      state: state, index: index, inMemory: byVariant, fileDepth: base?.depth)
+    guard let lock = indexLock() else { return inMemory }
+    defer { withExtendedLifetime(lock) {} }
     do {
+      if base == nil { index.clear() }
       for (variant, entries) in byVariant { try index.write(entries, of: variant) }
       try index.write(state)
-      return IndexView(state: state, index: index, inMemory: nil)
+      return IndexView(state: state, index: index, inMemory: nil, fileDepth: state.depth)
     } catch {
       index.removeState()
-      return IndexView(state: state, index: index, inMemory: byVariant)
+      return inMemory
     }
   }
 
@@ -121,9 +126,10 @@ extension Store {
     startFiles: [VariantName: ObjectID]
   ) {
     let index = historyIndex
-    guard let state = index.state(), state.branch == branch, state.tip == parent?.id,
-      let tip = commits.last
+    guard let lock = indexLock(), let state = index.state(), state.branch == branch,
+      state.tip == parent?.id, let tip = commits.last
     else { return }
+    defer { withExtendedLifetime(lock) {} }
     var latest = startFiles
     var lines: [VariantName: [HistoryIndex.Entry]] = [:]
     for (offset, (version, commit)) in zip(versions, commits).enumerated() {
@@ -157,13 +163,15 @@ extension Store {
   func indexedHistory(of variant: VariantName) throws(StoreError) -> (
     versions: [IndexedVersion], removal: Removal?
   ) {
-    guard let view = try currentIndex() else { return ([], nil) }
-    guard let entries = view.entries(of: variant) else {
-      // A damaged file: forget the index and build it again.
-      historyIndex.clear()
-      indexView = nil
-      return try indexedHistory(of: variant)
+    guard var view = try currentIndex() else { return ([], nil) }
+    var read = view.entries(of: variant)
+    if read == nil, let tip = try tip() {
+      // A damaged file: build the whole index again (in memory if another process holds it).
+      view = try buildIndex(tip: tip, base: nil, steps: try allSteps())
+      indexView = view
+      read = view.entries(of: variant)
     }
+    let entries = read ?? []
     let versions = entries.reversed().filter { !$0.isRemoval }.map { entry in
       IndexedVersion(
         version: Version(
@@ -180,22 +188,27 @@ extension Store {
   /// The variants the index knows, with or without a file in the tip.
   func indexedVariants() throws(StoreError) -> [VariantName] {
     guard let view = try currentIndex() else { return [] }
-    return view.inMemory.map { $0.keys.sorted() } ?? view.index.variants()
+    let kept = view.inMemory.map { Array($0.keys) } ?? []
+    let filed = view.fileDepth == nil ? [] : view.index.variants()
+    return Array(Set(kept + filed)).sorted()
   }
 }
 
-/// The index as this process reads it: its state, and the entries kept in memory when they could not be written.
+/// The index as this process reads it: its state, and the entries it could not write (or wait to write) kept in memory.
 struct IndexView {
   /// What the index is valid for.
   let state: HistoryIndex.State
   /// Where its files are.
   let index: HistoryIndex
-  /// Every variant's entries, when the index could not be written.
+  /// Entries kept in memory by variant: all of them after a rebuild, the changed ones after a catch-up.
   let inMemory: [VariantName: [HistoryIndex.Entry]]?
+  /// How deep the lines in the files are valid (the catch-up's base), or nil when the files hold nothing valid.
+  let fileDepth: Int?
 
   /// The entries of `variant`, oldest first; nil when its file is damaged.
   func entries(of variant: VariantName) -> [HistoryIndex.Entry]? {
-    if let inMemory { return inMemory[variant] ?? [] }
-    return index.entries(of: variant, upTo: state.depth)
+    if let kept = inMemory?[variant] { return kept }
+    guard let fileDepth else { return [] }
+    return index.entries(of: variant, upTo: fileDepth)
   }
 }

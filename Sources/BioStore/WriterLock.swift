@@ -10,8 +10,8 @@ final class WriterLock {
   /// How long a writer waits for another by default; `BIOSTORE_LOCK_TIMEOUT` (seconds) overrides it.
   static let defaultTimeout: Double = 10
 
-  /// Waits up to `timeout` seconds for the lock in `directory`, creating the directory and file if needed.
-  init(in directory: String, timeout: Double) throws(StoreError) {
+  /// Waits up to `timeout` seconds for the lock file `name` in `directory`, creating the directory and file if needed.
+  init(in directory: String, name: String = "lock", timeout: Double) throws(StoreError) {
     do {
       try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     } catch {
@@ -19,7 +19,7 @@ final class WriterLock {
         "cannot write to the store (\(directory): \(error.localizedDescription)); check its permissions and free space"
       )
     }
-    let path = directory + "/lock"
+    let path = directory + "/" + name
     descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else {
       throw .storage(

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Testing
 
@@ -113,6 +114,23 @@ import Testing
     #expect(lines.count == linesBefore + 1)
     #expect(lines.last?.contains("\t1\t1\t3\t3\tUpdate biosketch") == true)
     let (ours, git) = try bothHistories(sandbox)
+    #expect(ours == git)
+  }
+
+  @Test func readersCatchingUpWhileWritersAppendNeverDuplicateOrLoseAVersion() throws {
+    let sandbox = try store()
+
+    DispatchQueue.concurrentPerform(iterations: 4) { writer in
+      for save in 1...5 {
+        _ = try? sandbox.biostore(
+          "save", "biosketch", "-m", "w\(writer) s\(save)",
+          stdin: "Writer \(writer), save \(save).\n")
+        _ = try? sandbox.biostore("history", "biosketch")
+      }
+    }
+    let (ours, git) = try bothHistories(sandbox)
+
+    #expect(ours.count == 23)
     #expect(ours == git)
   }
 }
