@@ -10,10 +10,22 @@ import Git
 /// first, so a crash never pairs old variant files with a new state; a catch-up only adds lines
 /// deeper than the old state's tip, which readers ignore until `state` names the new tip.
 struct HistoryIndex {
-  /// One line of a variant's file: a version, or the removal of the variant's file.
+  /// One line of a variant's file: a version, the removal of the file, or a rename into or out of it.
   struct Entry: Equatable {
-    /// Whether the commit removed the file rather than recording a version.
-    var isRemoval: Bool
+    /// What the commit did to the variant.
+    enum Kind: String {
+      /// A new text: a version.
+      case version = "V"
+      /// The file was deleted.
+      case removal = "R"
+      /// The file was renamed from `otherVariant` with its text unchanged: not a version.
+      case renamedFrom = "F"
+      /// The file was renamed to `otherVariant`.
+      case renamedTo = "T"
+    }
+
+    /// What the commit did.
+    var kind: Kind
     /// The commit.
     var commit: ObjectID
     /// Its author date.
@@ -30,6 +42,11 @@ struct HistoryIndex {
     var depth: Int
     /// The commit message without biostore's own trailers.
     var message: String
+    /// The variant on the other side of a rename.
+    var otherVariant: VariantName? = nil
+
+    /// Whether the commit left the variant without a file (removed, or renamed away).
+    var isRemoval: Bool { kind == .removal || kind == .renamedTo }
   }
 
   /// What the index is valid for.
@@ -49,7 +66,7 @@ struct HistoryIndex {
   func state() -> State? {
     guard let data = FileManager.default.contents(atPath: directory + "/state") else { return nil }
     let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
-    guard lines.count == 4, lines[0] == "biostore-index 1", let tip = ObjectID(hex: lines[2]),
+    guard lines.count == 4, lines[0] == "biostore-index 2", let tip = ObjectID(hex: lines[2]),
       let depth = Int(lines[3])
     else { return nil }
     return State(branch: lines[1], tip: tip, depth: depth)
@@ -58,7 +75,7 @@ struct HistoryIndex {
   /// Records `state`, the last step of any update.
   func write(_ state: State) throws {
     try replace(
-      "state", with: "biostore-index 1\n\(state.branch)\n\(state.tip.hex)\n\(state.depth)\n")
+      "state", with: "biostore-index 2\n\(state.branch)\n\(state.tip.hex)\n\(state.depth)\n")
   }
 
   /// Forgets the state, the first step of a rebuild.
@@ -131,9 +148,10 @@ struct HistoryIndex {
 
   private static func line(_ entry: Entry) -> String {
     let fields = [
-      entry.isRemoval ? "R" : "V", entry.commit.hex, String(entry.date.seconds),
+      entry.kind.rawValue, entry.commit.hex, String(entry.date.seconds),
       String(entry.date.offsetMinutes), entry.blob?.hex ?? "-", String(entry.words),
       String(entry.added), String(entry.removed), String(entry.depth), escaped(entry.message),
+      entry.otherVariant?.rawValue ?? "-",
     ]
     return fields.joined(separator: "\t") + "\n"
   }
@@ -148,8 +166,9 @@ struct HistoryIndex {
       start = index + 1
     }
     fields.append(start..<line.upperBound)
-    guard fields.count == 10, fields[0].count == 1 else { return nil }
-    let kind = bytes[fields[0].lowerBound]
+    guard fields.count == 11, fields[0].count == 1,
+      let kind = Entry.Kind(rawValue: String(UnicodeScalar(bytes[fields[0].lowerBound])))
+    else { return nil }
     func text(_ field: Int) -> String {
       String(decoding: UnsafeBufferPointer(rebasing: bytes[fields[field]]), as: UTF8.self)
     }
@@ -169,19 +188,22 @@ struct HistoryIndex {
       }
       return negative ? -value : value
     }
-    guard kind == UInt8(ascii: "V") || kind == UInt8(ascii: "R"),
-      let commit = ObjectID(hex: text(1)), let seconds = number(2), let offset = number(3),
+    guard let commit = ObjectID(hex: text(1)), let seconds = number(2), let offset = number(3),
       let words = number(5), let added = number(6), let removed = number(7),
       let depth = number(8)
     else { return nil }
     let blob = ObjectID(hex: text(4))
-    guard (kind == UInt8(ascii: "R")) == (blob == nil) else { return nil }
+    let other = text(10)
+    guard (kind == .version || kind == .renamedFrom) == (blob != nil),
+      (kind == .renamedFrom || kind == .renamedTo) == (other != "-")
+    else { return nil }
     let message = text(9)
     return Entry(
-      isRemoval: kind == UInt8(ascii: "R"), commit: commit,
+      kind: kind, commit: commit,
       date: Timestamp(seconds: seconds, offsetMinutes: Int(offset)), blob: blob,
       words: Int(words), added: Int(added), removed: Int(removed), depth: Int(depth),
-      message: message.utf8.contains(UInt8(ascii: "\\")) ? unescaped(message[...]) : message)
+      message: message.utf8.contains(UInt8(ascii: "\\")) ? unescaped(message[...]) : message,
+      otherVariant: other == "-" ? nil : try? VariantName(other))
   }
 
   /// Backslash, tab and line breaks written as `\\`, `\t`, `\n`, so one entry stays one line.

@@ -16,8 +16,24 @@ struct MainLineStep {
   let commit: Commit
   /// First-parent steps from the tip (0 is the tip).
   let lineIndex: Int
-  /// The variant files it added, changed or deleted; a deletion and an addition of the same blob is how a rename will be seen.
+  /// The variant files it added, changed or deleted.
   let changes: [VariantChange]
+
+  /// The renames among the changes: a variant file deleted and another added with the same blob (so a hand-made `git mv` counts too).
+  var renames: [(old: VariantName, new: VariantName)] {
+    var renames: [(old: VariantName, new: VariantName)] = []
+    var taken = Set<VariantName>()
+    for deleted in changes where deleted.newBlob == nil {
+      guard
+        let added = changes.first(where: {
+          $0.oldBlob == nil && $0.newBlob == deleted.oldBlob && !taken.contains($0.variant)
+        })
+      else { continue }
+      taken.insert(added.variant)
+      renames.append((deleted.variant, added.variant))
+    }
+    return renames
+  }
 }
 
 /// Walks a branch's first-parent line from its tip back to the root, comparing each commit's variant files with its parent's.

@@ -8,4 +8,6 @@ struct PendingVersion {
   var message: String
   /// The as-of date (the commit's author date).
   var asOf: Timestamp
+  /// The variant whose file the same commit deletes, for a rename (`bytes` is then its text).
+  var renamedFrom: VariantName? = nil
 }

@@ -46,7 +46,23 @@ extension Store {
       let text = String(decoding: data, as: UTF8.self)
       if text.hasPrefix(key) { return String(text.dropFirst(key.count)) }
     }
-    let listing = HistoryListing.text(try history(of: variant))
+    var events: [HistoryListing.Event] = []
+    for item in try indexedHistory(of: variant).items {
+      switch item {
+      case .version: continue
+      case .removed(let removed, let event, let position):
+        events.append(
+          .init(
+            position: position, line: "\(event.date.rfc3339)  \(event.id.short)  \(removed) removed"
+          ))
+      case .renamed(let old, let new, let event, let position):
+        events.append(
+          .init(
+            position: position,
+            line: "\(event.date.rfc3339)  \(event.id.short)  renamed \(old) to \(new)"))
+      }
+    }
+    let listing = HistoryListing.text(try history(of: variant), events: events)
     // A cache that cannot be written is only slower.
     try? AtomicFile.write(
       Array((key + listing).utf8), to: path, scratchDirectory: historyIndex.directory)

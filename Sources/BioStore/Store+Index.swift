@@ -74,6 +74,7 @@ extension Store {
     }
     let baseDepth = base?.depth ?? -1
     for (offset, step) in steps.reversed().enumerated() {
+      let renames = step.renames
       for change in step.changes {
         if byVariant[change.variant] == nil {
           if let base {
@@ -86,13 +87,24 @@ extension Store {
             byVariant[change.variant] = []
           }
         }
-        let previous = byVariant[change.variant]?.last { !$0.isRemoval }
         var entry = HistoryIndex.Entry(
-          isRemoval: change.newBlob == nil, commit: step.commit.id,
+          kind: change.newBlob == nil ? .removal : .version, commit: step.commit.id,
           date: Timestamp(step.commit.author), blob: change.newBlob, words: 0, added: 0,
           removed: 0, depth: baseDepth + 1 + offset,
           message: Version.userMessage(step.commit.message))
-        if let blob = change.newBlob {
+        if let old = renames.first(where: { $0.new == change.variant })?.old {
+          // A rename carries the text over unchanged: not a version.
+          entry.kind = .renamedFrom
+          entry.otherVariant = old
+          entry.words = try change.newBlob.map(text)?.wordCount ?? 0
+        } else if let new = renames.first(where: { $0.old == change.variant })?.new {
+          entry.kind = .renamedTo
+          entry.otherVariant = new
+        } else if let blob = change.newBlob {
+          // Counted against the last text the variant had, before a removal or through a rename.
+          let previous = byVariant[change.variant]?.last {
+            $0.kind == .version || $0.kind == .renamedFrom
+          }
           let new = try text(blob)
           let diff = ProseDiff(old: try previous?.blob.map(text) ?? ProseText(""), new: new)
           (entry.words, entry.added, entry.removed) = (new.wordCount, diff.added, diff.removed)
@@ -126,15 +138,24 @@ extension Store {
     startFiles: [VariantName: ObjectID]
   ) {
     let index = historyIndex
-    guard let lock = indexLock(), let state = index.state(), state.branch == branch,
-      state.tip == parent?.id, let tip = commits.last
+    // A rename touches two variants' files; the next read catches up on it instead.
+    guard versions.allSatisfy({ $0.renamedFrom == nil }), let lock = indexLock(),
+      let state = index.state(), state.branch == branch, state.tip == parent?.id,
+      let tip = commits.last
     else { return }
     defer { withExtendedLifetime(lock) {} }
     var latest = startFiles
+    for version in versions where latest[version.variant] == nil {
+      // A variant saved again after a removal counts against its last text before it.
+      latest[version.variant] =
+        index.entries(of: version.variant, upTo: state.depth)?
+        .last { $0.kind == .version || $0.kind == .renamedFrom }?.blob
+    }
     var lines: [VariantName: [HistoryIndex.Entry]] = [:]
     for (offset, (version, commit)) in zip(versions, commits).enumerated() {
       var entry = HistoryIndex.Entry(
-        isRemoval: version.bytes == nil, commit: commit, date: version.asOf, blob: nil,
+        kind: version.bytes == nil ? .removal : .version, commit: commit, date: version.asOf,
+        blob: nil,
         words: 0, added: 0, removed: 0, depth: state.depth + 1 + offset,
         message: Version.userMessage(version.message))
       if let bytes = version.bytes {
@@ -159,30 +180,60 @@ extension Store {
     }
   }
 
-  /// The versions of `variant` on the main line, newest first, with their counts, and its removal if the tip has no file for it.
-  func indexedHistory(of variant: VariantName) throws(StoreError) -> (
-    versions: [IndexedVersion], removal: Removal?
-  ) {
-    guard var view = try currentIndex() else { return ([], nil) }
-    var read = view.entries(of: variant)
-    if read == nil, let tip = try tip() {
+  /// The history of `variant` from the index, newest first: its versions and, through a rename into it, the versions of the variant it was renamed from; with the removals and renames on the way.
+  func indexedHistory(of variant: VariantName) throws(StoreError) -> VariantHistory {
+    guard var view = try currentIndex() else { return VariantHistory() }
+    if view.entries(of: variant) == nil, let tip = try tip() {
       // A damaged file: build the whole index again (in memory if another process holds it).
       view = try buildIndex(tip: tip, base: nil, steps: try allSteps())
       indexView = view
-      read = view.entries(of: variant)
     }
-    let entries = read ?? []
-    let versions = entries.reversed().filter { !$0.isRemoval }.map { entry in
-      IndexedVersion(
-        version: Version(
-          variant: variant, id: entry.commit, blobID: entry.blob ?? entry.commit,
-          date: entry.date, message: entry.message, lineIndex: view.state.depth - entry.depth),
-        words: entry.words, added: entry.added, removed: entry.removed)
+    var history = VariantHistory()
+    var items: [(depth: Int, item: VariantHistory.Item)] = []
+    var pending: [(variant: VariantName, below: Int?)] = [(variant, nil)]
+    // Following a rename goes strictly deeper, so the walk through renames ends.
+    while let (current, below) = pending.popLast() {
+      let entries = (view.entries(of: current) ?? []).filter { entry in
+        below.map { entry.depth < $0 } ?? true
+      }
+      if current == variant, let newest = entries.last {
+        let event = Removal(id: newest.commit, date: newest.date)
+        if newest.kind == .removal { history.removal = event }
+        if newest.kind == .renamedTo, let other = newest.otherVariant {
+          history.renamedTo = (other, event)
+        }
+      }
+      for entry in entries {
+        let position = view.state.depth - entry.depth
+        let event = Removal(id: entry.commit, date: entry.date)
+        switch entry.kind {
+        case .version:
+          let version = Version(
+            variant: current, id: entry.commit, blobID: entry.blob ?? entry.commit,
+            date: entry.date, message: entry.message, lineIndex: position)
+          items.append(
+            (
+              entry.depth,
+              .version(
+                IndexedVersion(
+                  version: version, words: entry.words, added: entry.added, removed: entry.removed))
+            ))
+        case .removal:
+          items.append((entry.depth, .removed(current, event, position)))
+        case .renamedTo:
+          if let other = entry.otherVariant {
+            items.append((entry.depth, .renamed(from: current, to: other, event, position)))
+          }
+        case .renamedFrom:
+          if let other = entry.otherVariant {
+            items.append((entry.depth, .renamed(from: other, to: current, event, position)))
+            pending.append((other, entry.depth))
+          }
+        }
+      }
     }
-    let removal = entries.last.flatMap {
-      $0.isRemoval ? Removal(id: $0.commit, date: $0.date) : nil
-    }
-    return (versions, removal)
+    history.items = items.sorted { $0.depth > $1.depth }.map(\.item)
+    return history
   }
 
   /// The variants the index knows, with or without a file in the tip.
@@ -210,5 +261,30 @@ struct IndexView {
     if let kept = inMemory?[variant] { return kept }
     guard let fileDepth else { return [] }
     return index.entries(of: variant, upTo: fileDepth)
+  }
+}
+
+/// What the index says of one variant, newest first.
+struct VariantHistory {
+  /// One line of a variant's history.
+  enum Item {
+    /// A version.
+    case version(IndexedVersion)
+    /// The variant's file was deleted (the variant, the commit, its position on the main line).
+    case removed(VariantName, Removal, Int)
+    /// A variant's file was renamed.
+    case renamed(from: VariantName, to: VariantName, Removal, Int)
+  }
+
+  /// Versions, removals and renames, newest first.
+  var items: [Item] = []
+  /// The removal, when the variant's newest entry removed its file.
+  var removal: Removal?
+  /// The variant it was renamed to, when its newest entry renamed it away.
+  var renamedTo: (variant: VariantName, event: Removal)?
+
+  /// The versions, newest first.
+  var versions: [IndexedVersion] {
+    items.compactMap { if case .version(let version) = $0 { version } else { nil } }
   }
 }

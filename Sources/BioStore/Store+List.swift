@@ -1,16 +1,23 @@
 import Git
 
 extension Store {
-  /// The variants in the branch tip, alphabetically, each with its latest date, version count and words, read from the history index.
-  public func variants() throws(StoreError) -> [VariantSummary] {
+  /// The variants in the branch tip (with `includingRetired`, also those removed or renamed away), alphabetically, each with its latest date, version count and words, read from the history index.
+  public func variants(includingRetired: Bool = false) throws(StoreError) -> [VariantSummary] {
     var summaries: [VariantSummary] = []
-    for variant in try variantFiles(of: tipCommit()).keys.sorted() {
-      let versions = try indexedHistory(of: variant).versions
-      guard let latest = versions.first else { continue }
-      summaries.append(
-        VariantSummary(
-          variant: variant, date: latest.version.date, versions: versions.count,
-          words: latest.words))
+    let current = Set(try variantFiles(of: tipCommit()).keys)
+    let names = includingRetired ? Set(try indexedVariants()).union(current) : current
+    for variant in names.sorted() {
+      let history = try indexedHistory(of: variant)
+      guard let latest = history.versions.first else { continue }
+      var summary = VariantSummary(
+        variant: variant, date: latest.version.date, versions: history.versions.count,
+        words: latest.words)
+      if !current.contains(variant) {
+        summary.retired =
+          history.renamedTo.map { "renamed to \($0.variant) on \($0.event.date.day)" }
+          ?? history.removal.map { "removed on \($0.date.day)" } ?? "removed"
+      }
+      summaries.append(summary)
     }
     return summaries
   }

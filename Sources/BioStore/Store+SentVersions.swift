@@ -120,16 +120,18 @@ extension Store {
   func engagementNames(
     sentVersionsOf variant: VariantName, versions: [Version]
   ) throws(StoreError) -> [ObjectID: [String]] {
-    let versionCommits = Set(versions.map(\.id))
+    // A history can reach into the variant it was renamed from: pins name the variant they were sent.
+    let sentVersions = Set(versions.map { "\($0.variant) \($0.id.hex)" })
+    let variants = Set(versions.map(\.variant)).union([variant])
     var names: [ObjectID: [String]] = [:]
     var resolver = SentVersionResolver()
     for entry in try engagementPins() {
-      for pin in entry.pins where pin.variant == variant {
+      for pin in entry.pins where variants.contains(pin.variant) {
         var version = pin.commit
-        if !versionCommits.contains(version) {
+        if !sentVersions.contains("\(pin.variant) \(pin.commit.hex)") {
           let commit = try storage { () throws(GitError) in try repository.commit(pin.commit) }
-          guard let blob = try variantFiles(of: commit)[variant] else { continue }
-          version = try resolver.version(of: variant, in: commit, blob: blob, store: self).id
+          guard let blob = try variantFiles(of: commit)[pin.variant] else { continue }
+          version = try resolver.version(of: pin.variant, in: commit, blob: blob, store: self).id
         }
         names[version, default: []].append(entry.name)
       }

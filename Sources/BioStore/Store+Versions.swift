@@ -20,8 +20,8 @@ extension Store {
   public func version(_ spec: Spec) throws(StoreError) -> Version {
     if case .name = spec.selector { return try versionByName(spec) }
     let variant = spec.variant
-    let (indexed, removal) = try indexedHistory(of: variant)
-    let versions = indexed.map(\.version)
+    let history = try indexedHistory(of: variant)
+    let versions = history.versions.map(\.version)
     guard let earliest = versions.last else {
       throw .unknownVariant(variant.rawValue, known: try currentVariants().map(\.rawValue))
     }
@@ -32,7 +32,11 @@ extension Store {
         throw .noVersion(of: variant.rawValue, onOrBefore: text, earliest: earliest.date)
       }
       selected = index
-    } else if let removal {
+    } else if let renamed = history.renamedTo {
+      throw .renamedVariant(
+        variant.rawValue, to: renamed.variant.rawValue, on: renamed.event.date,
+        commit: renamed.event.id)
+    } else if let removal = history.removal {
       throw .removedVariant(variant.rawValue, on: removal.date, commit: removal.id)
     }
     guard selected + spec.stepsBack < versions.count else {

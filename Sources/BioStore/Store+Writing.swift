@@ -35,7 +35,10 @@ extension Store {
     guard !versions.isEmpty else { return [] }
     let startFiles = try variantFiles(of: parent)
     var finalBytes: [VariantName: [UInt8]?] = [:]
-    for version in versions { finalBytes[version.variant] = version.bytes }
+    for version in versions {
+      if let old = version.renamedFrom { finalBytes[old] = .some(nil) }
+      finalBytes[version.variant] = version.bytes
+    }
     var changes: [WriteJournal.FileChange] = []
     for (variant, bytes) in finalBytes.sorted(by: { $0.key < $1.key }) {
       changes.append(
@@ -52,8 +55,9 @@ extension Store {
       for version in versions {
         let blob = try version.bytes.map { bytes throws(GitError) in try repository.writeBlob(bytes)
         }
-        let newTree = try repository.writeTree(
-          base: tree, changes: [version.variant.fileName: blob])
+        var files: [String: ObjectID?] = [version.variant.fileName: blob]
+        if let old = version.renamedFrom { files[old.fileName] = .some(nil) }
+        let newTree = try repository.writeTree(base: tree, changes: files)
         let message = version.message.hasSuffix("\n") ? version.message : version.message + "\n"
         commits.append(
           try repository.createCommit(

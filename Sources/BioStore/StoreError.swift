@@ -67,6 +67,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case importConflict(variants: [String], engagements: [String])
   /// An export's destination already holds something.
   case exportDestinationExists(String)
+  /// The variant was renamed.
+  case renamedVariant(String, to: String, on: Timestamp, commit: ObjectID)
+  /// A rename's new name is taken.
+  case variantExists(String)
   /// The repository to import from cannot be opened or read.
   case sourceRepository(String, reason: String)
   /// The file to import never existed on the source's main line.
@@ -163,6 +167,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         + (variants.map { "variant \($0)" } + engagements.map { "engagement \($0)" })
         .joined(separator: ", ")
         + "; add --append to import only versions newer than the store's, or import into a new store"
+    case .renamedVariant(let name, let new, let date, let commit):
+      "\(name) was renamed to \(new) on \(date.rfc3339) (commit \(commit.short)); use \(new), whose history goes on from \(name)'s"
+    case .variantExists(let name):
+      "a variant named \(name) already exists; choose another name, or `biostore rm \(name)` first"
     case .sourceRepository(let path, let reason):
       "cannot read the git repository at \(path.printable) (\(reason)); give the folder of a repository with commits"
     case .pathNeverExisted(let path, let repository):

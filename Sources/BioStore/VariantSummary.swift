@@ -8,8 +8,10 @@ public struct VariantSummary: Equatable, Encodable {
   public let versions: Int
   /// Words in its latest text.
   public let words: Int
+  /// What became of it when the tip has no file for it: `removed` or `renamed to NEW`.
+  public var retired: String? = nil
 
-  private enum CodingKeys: String, CodingKey { case variant, date, versions, words }
+  private enum CodingKeys: String, CodingKey { case variant, date, versions, words, retired }
 
   /// Encodes the fields DESIGN.md names for `list --json`.
   public func encode(to encoder: any Encoder) throws {
@@ -18,5 +20,6 @@ public struct VariantSummary: Equatable, Encodable {
     try container.encode(date, forKey: .date)
     try container.encode(versions, forKey: .versions)
     try container.encode(words, forKey: .words)
+    if let retired { try container.encode(retired, forKey: .retired) }
   }
 }

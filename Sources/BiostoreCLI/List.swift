@@ -10,11 +10,14 @@ extension Biostore {
 
     @ParentCommand var root: Biostore
 
+    @Flag(help: "Also list variants that were removed or renamed away.")
+    var all = false
+
     @Flag(help: "Print one JSON document.")
     var json = false
 
     func run() throws {
-      let summaries = try root.openStore().variants()
+      let summaries = try root.openStore().variants(includingRetired: all)
       if json { return try Console.printJSON(summaries) }
       guard !summaries.isEmpty else {
         return Console.note(
@@ -24,7 +27,9 @@ extension Biostore {
       for summary in summaries {
         let name = summary.variant.rawValue.padding(toLength: width, withPad: " ", startingAt: 0)
         let versions = "\(summary.versions) version\(summary.versions == 1 ? "" : "s")"
-        print("\(name)  \(summary.date.rfc3339)  \(versions)  \(summary.words) words")
+        print(
+          "\(name)  \(summary.date.rfc3339)  \(versions)  \(summary.words) words"
+            + (summary.retired.map { "  (\($0))" } ?? ""))
       }
     }
   }

@@ -1,0 +1,57 @@
+import Git
+
+extension Store {
+  /// Deletes `variant`'s file in one commit; its versions stay in the history and `VARIANT@DATE` still reaches them.
+  ///
+  /// Refused when the variant has no file in the tip, or when the file holds unsaved hand edits.
+  public func remove(
+    _ variant: VariantName, message: String?, environment: [String: String]
+  ) throws(StoreError) -> ObjectID {
+    try withWriterLock(environment: environment) { () throws(StoreError) -> ObjectID in
+      let parent = try tipCommit()
+      let files = try variantFiles(of: parent)
+      guard let blob = files[variant] else {
+        throw .unknownVariant(variant.rawValue, known: files.keys.sorted().map(\.rawValue))
+      }
+      try refuseHandEdits(variant, tipBlob: blob)
+      return try commitFile(
+        variant, bytes: nil, message: message ?? "Remove \(variant)", asOf: .now(),
+        parent: parent, environment: environment)
+    }
+  }
+
+  /// Renames `old` to `new` in one commit, text unchanged; `history NEW` goes on into OLD's versions.
+  ///
+  /// Refused when `old` has no file, `new` already has one (or an unsaved file of that name is in
+  /// the work tree), or `old`'s file holds unsaved hand edits.
+  public func move(
+    _ old: VariantName, to new: VariantName, message: String?, environment: [String: String]
+  ) throws(StoreError) -> ObjectID {
+    try withWriterLock(environment: environment) { () throws(StoreError) -> ObjectID in
+      let parent = try tipCommit()
+      let files = try variantFiles(of: parent)
+      guard let blob = files[old] else {
+        throw .unknownVariant(old.rawValue, known: files.keys.sorted().map(\.rawValue))
+      }
+      guard files[new] == nil, try workTreeBlob(of: new) == nil else {
+        throw .variantExists(new.rawValue)
+      }
+      try refuseHandEdits(old, tipBlob: blob)
+      let commits = try commitVersions(
+        [
+          PendingVersion(
+            variant: new, bytes: try bytes(ofBlob: blob),
+            message: message ?? "Rename \(old) to \(new)", asOf: .now(), renamedFrom: old)
+        ], parent: parent, environment: environment)
+      guard let commit = commits.last else { throw .storage("no commit was written") }
+      return commit
+    }
+  }
+
+  /// Throws `handEdited` when the variant's work-tree file differs from the tip's.
+  private func refuseHandEdits(_ variant: VariantName, tipBlob: ObjectID?) throws(StoreError) {
+    if let workTree = try workTreeBlob(of: variant), workTree.id != tipBlob {
+      throw .handEdited(path: workTreePath(of: variant), variant: variant.rawValue)
+    }
+  }
+}
