@@ -6,7 +6,15 @@ extension Store {
   public func history(
     of variant: VariantName, since: DateInput? = nil, until: DateInput? = nil, limit: Int? = nil
   ) throws(StoreError) -> [HistoryEntry] {
-    let versions = try indexedHistory(of: variant).versions
+    try history(
+      of: variant, in: indexedHistory(of: variant), since: since, until: until, limit: limit)
+  }
+
+  private func history(
+    of variant: VariantName, in variantHistory: VariantHistory, since: DateInput? = nil,
+    until: DateInput? = nil, limit: Int? = nil
+  ) throws(StoreError) -> [HistoryEntry] {
+    let versions = variantHistory.versions
     guard !versions.isEmpty else {
       throw .unknownVariant(variant.rawValue, known: try currentVariants().map(\.rawValue))
     }
@@ -46,8 +54,9 @@ extension Store {
       let text = String(decoding: data, as: UTF8.self)
       if text.hasPrefix(key) { return String(text.dropFirst(key.count)) }
     }
+    let variantHistory = try indexedHistory(of: variant)
     var events: [HistoryListing.Event] = []
-    for item in try indexedHistory(of: variant).items {
+    for item in variantHistory.items {
       switch item {
       case .version: continue
       case .removed(let removed, let event, let position):
@@ -62,7 +71,8 @@ extension Store {
             line: "\(event.date.rfc3339)  \(event.id.short)  renamed \(old) to \(new)"))
       }
     }
-    let listing = HistoryListing.text(try history(of: variant), events: events)
+    let listing = HistoryListing.text(
+      try history(of: variant, in: variantHistory), events: events)
     // A cache that cannot be written is only slower.
     try? AtomicFile.write(
       Array((key + listing).utf8), to: path, scratchDirectory: historyIndex.directory)
