@@ -30,18 +30,6 @@ public struct Engagement: Sendable {
   }
 }
 
-/// One version an engagement was sent, with its text and word count.
-public struct SentVersion: Sendable {
-  /// The version.
-  public let version: Version
-  /// Its exact text.
-  public let text: String
-  /// Its words.
-  public let words: Int
-  /// Whether it has more words than the engagement's limit.
-  public let isOverLimit: Bool
-}
-
 extension Engagement: Encodable {
   private enum CodingKeys: String, CodingKey {
     case name, title, date, venue, note, limit, variants, warnings

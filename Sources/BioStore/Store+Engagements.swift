@@ -1,13 +1,5 @@
 import Git
 
-/// Every engagement in a store, by date, with warnings about tags that could not be fully read.
-public struct EngagementListing: Sendable {
-  /// The engagements, oldest first by date, then by name.
-  public let engagements: [Engagement]
-  /// One line per problem (`engagement sc24: cannot read trailer …`), for stderr.
-  public let warnings: [String]
-}
-
 extension Store {
   /// The valid names of the engagement tags, sorted.
   func engagementNames() throws(StoreError) -> [EngagementName] {
@@ -222,27 +214,4 @@ extension Store {
 extension CivilDate {
   /// 1970-01-01, for an engagement whose tag gives no date at all.
   static let epoch = CivilDate(year: 1970, month: 1, day: 1)
-}
-
-/// Finds the version an engagement pinned: in the history index when the pin is a version's own commit (as `biostore tag` writes it), else by one walk of the main line.
-struct SentVersionResolver {
-  private var indexed: [VariantName: [ObjectID: Version]] = [:]
-  private var history: MainLineHistory?
-
-  /// The version of `variant` whose text `commit` holds as `blob`.
-  mutating func version(
-    of variant: VariantName, in commit: Commit, blob: ObjectID, store: Store
-  ) throws(StoreError) -> Version {
-    if indexed[variant] == nil {
-      var versions: [ObjectID: Version] = [:]
-      for entry in try store.indexedHistory(of: variant).versions {
-        versions[entry.version.id] = entry.version
-      }
-      indexed[variant] = versions
-    }
-    if let version = indexed[variant]?[commit.id], version.blobID == blob { return version }
-    if history == nil { history = try store.mainLineHistory() }
-    return history?.version(of: variant, in: commit, blob: blob)
-      ?? Version(variant: variant, commit: commit, blobID: blob, lineIndex: nil)
-  }
 }

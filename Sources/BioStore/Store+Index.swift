@@ -1,17 +1,5 @@
 import Git
 
-/// A version read from the history index, with the counts `history` shows.
-struct IndexedVersion {
-  /// The version.
-  let version: Version
-  /// Words in its text.
-  let words: Int
-  /// Words added since the version before.
-  let added: Int
-  /// Words removed since the version before.
-  let removed: Int
-}
-
 extension Store {
   /// The history index in `.git/biostore/index`.
   var historyIndex: HistoryIndex { HistoryIndex(directory: privateDirectory + "/index") }
@@ -242,49 +230,5 @@ extension Store {
     let kept = view.inMemory.map { Array($0.keys) } ?? []
     let filed = view.fileDepth == nil ? [] : view.index.variants()
     return Array(Set(kept + filed)).sorted()
-  }
-}
-
-/// The index as this process reads it: its state, and the entries it could not write (or wait to write) kept in memory.
-struct IndexView {
-  /// What the index is valid for.
-  let state: HistoryIndex.State
-  /// Where its files are.
-  let index: HistoryIndex
-  /// Entries kept in memory by variant: all of them after a rebuild, the changed ones after a catch-up.
-  let inMemory: [VariantName: [HistoryIndex.Entry]]?
-  /// How deep the lines in the files are valid (the catch-up's base), or nil when the files hold nothing valid.
-  let fileDepth: Int?
-
-  /// The entries of `variant`, oldest first; nil when its file is damaged.
-  func entries(of variant: VariantName) -> [HistoryIndex.Entry]? {
-    if let kept = inMemory?[variant] { return kept }
-    guard let fileDepth else { return [] }
-    return index.entries(of: variant, upTo: fileDepth)
-  }
-}
-
-/// What the index says of one variant, newest first.
-struct VariantHistory {
-  /// One line of a variant's history.
-  enum Item {
-    /// A version.
-    case version(IndexedVersion)
-    /// The variant's file was deleted (the variant, the commit, its position on the main line).
-    case removed(VariantName, Removal, Int)
-    /// A variant's file was renamed.
-    case renamed(from: VariantName, to: VariantName, Removal, Int)
-  }
-
-  /// Versions, removals and renames, newest first.
-  var items: [Item] = []
-  /// The removal, when the variant's newest entry removed its file.
-  var removal: Removal?
-  /// The variant it was renamed to, when its newest entry renamed it away.
-  var renamedTo: (variant: VariantName, event: Removal)?
-
-  /// The versions, newest first.
-  var versions: [IndexedVersion] {
-    items.compactMap { if case .version(let version) = $0 { version } else { nil } }
   }
 }

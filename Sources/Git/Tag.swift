@@ -13,15 +13,3 @@ public struct Tag: Hashable, Sendable {
   /// The full message.
   public let message: String
 }
-
-/// The four kinds of git object.
-public enum ObjectKind: Hashable, Sendable {
-  /// A commit.
-  case commit
-  /// A tree.
-  case tree
-  /// A blob (file contents).
-  case blob
-  /// An annotated tag.
-  case tag
-}
