@@ -5,10 +5,7 @@ public struct EngagementName: Hashable, Sendable, Comparable, CustomStringConver
 
   /// Validates `text`, throwing `StoreError.badName` with a suggested fix when it breaks the rule.
   public init(_ text: String) throws(StoreError) {
-    guard VariantName.isValid(text) else {
-      throw .badName(text, suggestion: VariantName.suggestion(for: text))
-    }
-    rawValue = text
+    rawValue = try VariantName.checked(text)
   }
 
   /// The tag's name, `engagements/NAME`.

@@ -8,12 +8,7 @@ extension Store {
     _ variant: VariantName, message: String?, environment: [String: String]
   ) throws(StoreError) -> ObjectID {
     try withWriterLock(environment: environment) { () throws(StoreError) -> ObjectID in
-      let parent = try tipCommit()
-      let files = try variantFiles(of: parent)
-      guard let blob = files[variant] else {
-        throw .unknownVariant(variant.rawValue, known: files.keys.sorted().map(\.rawValue))
-      }
-      try refuseHandEdits(variant, tipBlob: blob)
+      let parent = try editableTipFile(of: variant).parent
       return try commitFile(
         variant, bytes: nil, message: message ?? "Remove \(variant)", asOf: .now(),
         parent: parent, environment: environment)
@@ -28,15 +23,10 @@ extension Store {
     _ old: VariantName, to new: VariantName, message: String?, environment: [String: String]
   ) throws(StoreError) -> ObjectID {
     try withWriterLock(environment: environment) { () throws(StoreError) -> ObjectID in
-      let parent = try tipCommit()
-      let files = try variantFiles(of: parent)
-      guard let blob = files[old] else {
-        throw .unknownVariant(old.rawValue, known: files.keys.sorted().map(\.rawValue))
-      }
+      let (parent, files, blob) = try editableTipFile(of: old)
       guard files[new] == nil, try workTreeBlob(of: new) == nil else {
         throw .variantExists(new.rawValue)
       }
-      try refuseHandEdits(old, tipBlob: blob)
       let commits = try commitVersions(
         [
           PendingVersion(
@@ -48,10 +38,18 @@ extension Store {
     }
   }
 
-  /// Throws `handEdited` when the variant's work-tree file differs from the tip's.
-  private func refuseHandEdits(_ variant: VariantName, tipBlob: ObjectID?) throws(StoreError) {
-    if let workTree = try workTreeBlob(of: variant), workTree.id != tipBlob {
+  /// The tip, its variant files and `variant`'s blob, refusing when the variant has no file there or its work-tree file holds unsaved hand edits.
+  private func editableTipFile(of variant: VariantName) throws(StoreError) -> (
+    parent: Commit?, files: [VariantName: ObjectID], blob: ObjectID
+  ) {
+    let parent = try tipCommit()
+    let files = try variantFiles(of: parent)
+    guard let blob = files[variant] else {
+      throw .unknownVariant(variant.rawValue, known: files.keys.sorted().map(\.rawValue))
+    }
+    if let workTree = try workTreeBlob(of: variant), workTree.id != blob {
       throw .handEdited(path: workTreePath(of: variant), variant: variant.rawValue)
     }
+    return (parent, files, blob)
   }
 }

@@ -5,10 +5,13 @@ public struct VariantName: Hashable, Sendable, Comparable, CustomStringConvertib
 
   /// Validates `text`, throwing `StoreError.badName` with a suggested fix when it breaks the rule.
   public init(_ text: String) throws(StoreError) {
-    guard VariantName.isValid(text) else {
-      throw .badName(text, suggestion: VariantName.suggestion(for: text))
-    }
-    rawValue = text
+    rawValue = try VariantName.checked(text)
+  }
+
+  /// `text` when it follows the naming rule (shared with engagement names), else `StoreError.badName` with a suggested fix.
+  static func checked(_ text: String) throws(StoreError) -> String {
+    guard isValid(text) else { throw .badName(text, suggestion: suggestion(for: text)) }
+    return text
   }
 
   /// The variant's file at the root of the store's tree.
