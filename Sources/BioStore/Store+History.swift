@@ -33,27 +33,38 @@ extension Store {
     return entries
   }
 
+  /// `history VARIANT` of the store at `path` as text: from the listing cache without starting libgit2 when the store's own files show that the cache is current, else as `historyListing(of:)` makes it.
+  public static func historyListing(atPath path: String, of variant: VariantName)
+    throws(StoreError) -> String
+  {
+    if let listing = cachedHistoryListing(atPath: path, of: variant) { return listing }
+    return try Store(openingAt: path).historyListing(of: variant)
+  }
+
+  /// The cached `history VARIANT` text of the store at `path` if the store's own files show that it is current; nil sends the caller to `historyListing(of:)`.
+  ///
+  /// It reads `HEAD`, the branch and the engagement tags with `ReferenceFiles`, which gives up on
+  /// anything unusual, and never starts libgit2: a read the cache answers needs none of it.
+  public static func cachedHistoryListing(atPath path: String, of variant: VariantName) -> String? {
+    guard let files = ReferenceFiles(workTree: path), let branch = files.headBranch(),
+      let tip = files.target(of: branch), let tags = files.targets(under: engagementPrefix)
+    else { return nil }
+    return HistoryListingCache(directory: files.gitDirectory + indexFolder)
+      .listing(of: variant, key: HistoryListingCache.key(tip: tip, tags: tags))
+  }
+
   /// The whole of `history VARIANT` as text, kept beside the index for the tip and the engagement tags it was made for, so a large history is printed without being rebuilt.
   public func historyListing(of variant: VariantName) throws(StoreError) -> String {
     guard let view = try currentIndex() else {
       return HistoryListing.text(try history(of: variant))
     }
     // The engagement tags as they stand: names and targets, without reading a tag.
-    let references = try storage { () throws(GitError) in
+    let tags = try storage { () throws(GitError) in
       try repository.referenceTargets(under: Store.engagementPrefix)
     }
-    var fingerprint: UInt64 = 0xcbf2_9ce4_8422_2325
-    for (name, target) in references {
-      for byte in (name + target.hex).utf8 {
-        fingerprint = (fingerprint ^ UInt64(byte)) &* 0x100_0000_01b3
-      }
-    }
-    let key = "\(view.state.tip.hex) \(String(fingerprint, radix: 16))\n"
-    let path = historyIndex.directory + "/" + variant.rawValue + ".listing"
-    if let data = FileManager.default.contents(atPath: path) {
-      let text = String(decoding: data, as: UTF8.self)
-      if text.hasPrefix(key) { return String(text.dropFirst(key.count)) }
-    }
+    let cache = HistoryListingCache(directory: historyIndex.directory)
+    let key = HistoryListingCache.key(tip: view.state.tip, tags: tags)
+    if let listing = cache.listing(of: variant, key: key) { return listing }
     let variantHistory = try indexedHistory(of: variant)
     var events: [HistoryListing.Event] = []
     for item in variantHistory.items {
@@ -73,9 +84,7 @@ extension Store {
     }
     let listing = HistoryListing.text(
       try history(of: variant, in: variantHistory), events: events)
-    // A cache that cannot be written is only slower.
-    try? AtomicFile.write(
-      Array((key + listing).utf8), to: path, scratchDirectory: historyIndex.directory)
+    cache.keep(listing, of: variant, key: key)
     return listing
   }
 }

@@ -1,8 +1,13 @@
 import Git
 
 extension Store {
+  /// The history index's folder under the `.git` folder.
+  static let indexFolder = "biostore/index"
+
   /// The history index in `.git/biostore/index`.
-  var historyIndex: HistoryIndex { HistoryIndex(directory: privateDirectory + "/index") }
+  var historyIndex: HistoryIndex {
+    HistoryIndex(directory: repository.gitDirectory + Store.indexFolder)
+  }
 
   /// The index brought up to the branch tip: only the commits since its tip are walked, and a rewritten history rebuilds it; nil before the first commit.
   ///

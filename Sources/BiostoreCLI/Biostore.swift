@@ -24,8 +24,13 @@ struct Biostore: ParsableCommand {
   var store: String?
 
   /// The path of the store this invocation means.
-  var storePath: String {
-    Store.location(option: store, environment: ProcessInfo.processInfo.environment)
+  var storePath: String { Biostore.storePath(option: store) }
+
+  /// The store path that `--store` (nil when not given) means.
+  static func storePath(option: String?) -> String {
+    // Copying the whole environment is measurable in a quick read, and `--store` needs none of it.
+    Store.location(
+      option: option, environment: option == nil ? ProcessInfo.processInfo.environment : [:])
   }
 
   /// Opens the store, failing with `biostore init` advice when there is none.

@@ -5,6 +5,7 @@ import BioStore
 @main
 enum Main {
   static func main() {
+    if QuickRead.answer(Array(CommandLine.arguments.dropFirst())) { return }
     do {
       var command = try Biostore.parseAsRoot()
       try command.run()

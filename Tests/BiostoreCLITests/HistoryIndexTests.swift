@@ -97,6 +97,45 @@ import Testing
     #expect(untagged == before)
   }
 
+  @Test func theQuickReadFollowsPackedRefsAndMovesMadeWithStockGit() throws {
+    let sandbox = try store()
+    let before = try sandbox.biostore("history", "biosketch").stdout
+    try #require(try sandbox.biostore("tag", "talk", "biosketch").status == 0)
+    try sandbox.git("pack-refs", "--all")
+
+    let packed = try sandbox.biostore("history", "biosketch").stdout
+    try sandbox.git("tag", "-d", "engagements/talk")
+    let untagged = try sandbox.biostore("history", "biosketch").stdout
+    try "By hand.\n".write(
+      toFile: sandbox.store + "/biosketch.md", atomically: true, encoding: .utf8)
+    try sandbox.git("commit", "-qam", "Edited with git")
+    let moved = try sandbox.biostore("history", "biosketch").stdout
+    let head = try sandbox.git("rev-parse", "--short=7", "HEAD").stdout
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+    try FileManager.default.removeItem(atPath: sandbox.store + "/.git/biostore/index")
+    let rebuilt = try sandbox.biostore("history", "biosketch").stdout
+
+    #expect(packed.split(separator: "\n").first?.contains("[talk]") == true)
+    #expect(untagged == before)
+    #expect(moved.split(separator: "\n").count == 4)
+    #expect(moved.split(separator: "\n").first?.contains("  \(head)  ") == true)
+    #expect(moved.hasSuffix(before))
+    #expect(rebuilt == moved)
+  }
+
+  @Test func aDetachedHeadIsAnsweredFromTheBranchAsBefore() throws {
+    let sandbox = try store()
+    let before = try sandbox.biostore("history", "biosketch").stdout
+
+    try sandbox.git("checkout", "-q", "--detach", "HEAD~1")
+    let detached = try sandbox.biostore("history", "biosketch")
+    let withOption = try sandbox.biostore("--store", sandbox.store, "history", "biosketch")
+
+    #expect(detached.status == 0)
+    #expect(detached.stdout == before)
+    #expect(withOption.stdout == before)
+  }
+
   @Test func aSaveAppendsItsOwnEntryToACurrentIndex() throws {
     let sandbox = try store()
     let index = sandbox.store + "/.git/biostore/index"

@@ -1,0 +1,118 @@
+import Foundation
+
+/// A repository's `HEAD` and references read straight from the files in its `.git` folder, without libgit2, for a read that only needs to know that nothing moved.
+///
+/// Every answer is nil when anything is unusual: a `.git` file instead of a folder, a worktree
+/// or reftable repository, a bare one, a detached `HEAD`, a symbolic reference where a direct one
+/// belongs, a line of `packed-refs` it cannot read. A caller then asks libgit2, which knows every
+/// case; this reader only has to be right about the common one.
+public struct ReferenceFiles: Sendable {
+  /// The `.git` folder, with a trailing slash.
+  public let gitDirectory: String
+  /// The lines of `packed-refs`, or nil when that file cannot be read.
+  private let packed: [(name: String, target: ObjectID)]?
+
+  /// Reads the repository whose work tree is `workTree`, or nil when its `.git` is not a plain folder of an ordinary repository.
+  public init?(workTree: String) {
+    gitDirectory = workTree + "/.git/"
+    var status = stat()
+    guard stat(gitDirectory, &status) == 0, status.st_mode & S_IFMT == S_IFDIR,
+      access(gitDirectory + "commondir", F_OK) != 0, access(gitDirectory + "reftable", F_OK) != 0,
+      let config = ReferenceFiles.bytes(atPath: gitDirectory + "config")
+    else { return nil }
+    // Settings that change where the work tree or the references are.
+    for line in config.split(separator: UInt8(ascii: "\n")) {
+      let setting = String(decoding: line, as: UTF8.self).lowercased().filter {
+        $0 != " " && $0 != "\t"
+      }
+      if setting == "bare=true" || setting.hasPrefix("worktree=")
+        || setting.hasPrefix("refstorage=")
+      {
+        return nil
+      }
+    }
+    packed = ReferenceFiles.packedReferences(in: gitDirectory + "packed-refs")
+  }
+
+  /// The branch `HEAD` names, such as `refs/heads/main`; nil when `HEAD` is detached or unreadable.
+  public func headBranch() -> String? {
+    guard let head = text(of: "HEAD"), head.hasPrefix("ref: refs/heads/"), !head.contains("..")
+    else { return nil }
+    return String(head.dropFirst("ref: ".count))
+  }
+
+  /// The commit or tag `name` points at, loose file first, then `packed-refs`; nil when there is none or it is not a plain id.
+  public func target(of name: String) -> ObjectID? {
+    if let text = text(of: name) { return ObjectID(hex: text) }
+    return packed?.first { $0.name == name }?.target
+  }
+
+  /// The references whose names start with `prefix` and their targets, sorted by name; nil when one of them cannot be read.
+  public func targets(under prefix: String) -> [(name: String, target: ObjectID)]? {
+    guard let packed else { return nil }
+    var targets: [String: ObjectID] = [:]
+    for reference in packed where reference.name.hasPrefix(prefix) {
+      targets[reference.name] = reference.target
+    }
+    // A loose file wins over its packed line; git ignores `.lock` files, which are writes in flight.
+    let folder = gitDirectory + prefix
+    var loose: [String] = []
+    if access(folder, F_OK) == 0 {
+      guard let paths = FileManager.default.subpaths(atPath: folder) else { return nil }
+      loose = paths
+    }
+    for path in loose where !path.hasSuffix(".lock") {
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: folder + path, isDirectory: &isDirectory) else {
+        return nil
+      }
+      if isDirectory.boolValue { continue }
+      guard let text = text(of: prefix + path), let target = ObjectID(hex: text) else { return nil }
+      targets[prefix + path] = target
+    }
+    return targets.map { (name: $0.key, target: $0.value) }.sorted { $0.name < $1.name }
+  }
+
+  /// Every line of the `packed-refs` file at `path` as a name and target (peeled `^` lines left out); empty when there is no such file, nil when a line is not understood.
+  private static func packedReferences(in path: String) -> [(name: String, target: ObjectID)]? {
+    guard let data = bytes(atPath: path) else { return access(path, F_OK) == 0 ? nil : [] }
+    // Bytes, not Characters: a store with thousands of tags has a packed-refs file of hundreds of KB.
+    let idLength = 40
+    var references: [(name: String, target: ObjectID)] = []
+    for line in data.split(separator: UInt8(ascii: "\n")) {
+      let start = line.startIndex
+      if line[start] == UInt8(ascii: "#") || line[start] == UInt8(ascii: "^") { continue }
+      guard line.count > idLength + 1, line[start + idLength] == UInt8(ascii: " "),
+        let target = ObjectID(hex: String(decoding: line[start..<start + idLength], as: UTF8.self))
+      else { return nil }
+      references.append((String(decoding: line[(start + idLength + 1)...], as: UTF8.self), target))
+    }
+    return references
+  }
+
+  /// The contents of the file `name` under the `.git` folder without its line break, or nil when it cannot be read.
+  private func text(of name: String) -> String? {
+    guard var bytes = ReferenceFiles.bytes(atPath: gitDirectory + name) else { return nil }
+    if bytes.last == UInt8(ascii: "\n") { bytes.removeLast() }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// The whole of the regular file at `path`, or nil when it cannot be read; plain system calls, as these files are small and read on every quick path.
+  private static func bytes(atPath path: String) -> [UInt8]? {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+    var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
+    var filled = 0
+    while filled < bytes.count {
+      let count = bytes.withUnsafeMutableBytes {
+        read(descriptor, $0.baseAddress! + filled, $0.count - filled)
+      }
+      guard count > 0 else { return nil }
+      filled += count
+    }
+    return bytes
+  }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Git
+import Testing
+
+/// A repository made by stock git, one commit on `main`, in a temporary folder; `git` runs commands in it.
+private struct GitFolder {
+  let path = FileManager.default.temporaryDirectory
+    .appendingPathComponent("reference-files-\(UUID().uuidString)").path
+
+  init() throws {
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    try git("init", "-q", "-b", "main")
+    try git("commit", "-q", "--allow-empty", "-m", "First")
+  }
+
+  /// Runs stock git in the folder with a fixed identity and no user or system config.
+  @discardableResult
+  func git(_ arguments: String...) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["git", "-C", path] + arguments
+    process.environment = [
+      "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": path,
+      "GIT_CONFIG_NOSYSTEM": "1", "GIT_AUTHOR_NAME": "A", "GIT_AUTHOR_EMAIL": "a@example.org",
+      "GIT_COMMITTER_NAME": "A", "GIT_COMMITTER_EMAIL": "a@example.org",
+    ]
+    let output = Pipe()
+    process.standardOutput = output
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    try #require(process.terminationStatus == 0, "git \(arguments.joined(separator: " "))")
+    return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  func remove() { try? FileManager.default.removeItem(atPath: path) }
+}
+
+/// `ReferenceFiles` agrees with libgit2 on ordinary repositories, loose or packed, and gives up on anything else.
+@Suite struct ReferenceFilesTests {
+  @Test func packedAndLooseReferencesReadAsLibgit2ReadsThem() throws {
+    let folder = try GitFolder()
+    defer { folder.remove() }
+    try folder.git("tag", "-a", "engagements/old", "-m", "Old")
+    try folder.git("pack-refs", "--all")
+    // A loose ref wins over its packed line; a new tag is loose; a .lock file is a write in flight.
+    try folder.git("commit", "-q", "--allow-empty", "-m", "Second")
+    try folder.git("tag", "-a", "engagements/new", "-m", "New")
+    try folder.git("tag", "-f", "-a", "engagements/old", "-m", "Old, moved")
+    try "0000".write(
+      toFile: folder.path + "/.git/refs/tags/engagements/half.lock", atomically: false,
+      encoding: .utf8)
+    let repository = try Repository(openingAt: folder.path)
+
+    let files = try #require(ReferenceFiles(workTree: folder.path))
+    let tags = try #require(files.targets(under: "refs/tags/engagements/"))
+    let expected = try repository.referenceTargets(under: "refs/tags/engagements/")
+
+    #expect(files.headBranch() == "refs/heads/main")
+    #expect(
+      files.target(of: "refs/heads/main") == (try repository.referenceTarget("refs/heads/main")))
+    #expect(files.target(of: "refs/heads/main")?.hex == (try folder.git("rev-parse", "main")))
+    #expect(tags.map(\.name) == ["refs/tags/engagements/new", "refs/tags/engagements/old"])
+    #expect(tags.map(\.name) == expected.map(\.name))
+    #expect(tags.map(\.target) == expected.map(\.target))
+  }
+
+  @Test func aDetachedHeadASymbolicTagOrADamagedPackedRefsFileGetsNoAnswer() throws {
+    let folder = try GitFolder()
+    defer { folder.remove() }
+    try folder.git("tag", "engagements/plain")
+    try folder.git("pack-refs", "--all")
+    try folder.git("checkout", "-q", "--detach")
+    try folder.git("symbolic-ref", "refs/tags/engagements/alias", "refs/heads/main")
+    let files = try #require(ReferenceFiles(workTree: folder.path))
+
+    #expect(files.headBranch() == nil)
+    #expect(files.targets(under: "refs/tags/engagements/") == nil)
+
+    try "not a packed-refs line\n".write(
+      toFile: folder.path + "/.git/packed-refs", atomically: false, encoding: .utf8)
+    let damaged = try #require(ReferenceFiles(workTree: folder.path))
+    #expect(damaged.target(of: "refs/heads/main") == nil)
+  }
+
+  @Test func aBareRepositoryOrAGitFileIsNotRead() throws {
+    let folder = try GitFolder()
+    defer { folder.remove() }
+    let linked = folder.path + "/linked"
+    try FileManager.default.createDirectory(atPath: linked, withIntermediateDirectories: true)
+    try "gitdir: \(folder.path)/.git\n".write(
+      toFile: linked + "/.git", atomically: false, encoding: .utf8)
+
+    #expect(ReferenceFiles(workTree: linked) == nil)
+    try folder.git("config", "core.bare", "true")
+    #expect(ReferenceFiles(workTree: folder.path) == nil)
+    #expect(ReferenceFiles(workTree: folder.path + "/missing") == nil)
+  }
+}
