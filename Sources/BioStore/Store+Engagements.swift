@@ -120,10 +120,12 @@ extension Store {
     var (message, commit) = try readTag(target, name: name)
     var sent: [SentVersion] = []
     if let commit {
-      let files = try variantFiles(of: commit)
       let pins =
-        !message.namesVariants
-        ? files.keys.sorted().map { TagMessage.Pin(variant: $0, commit: nil) } : message.pins
+        message.namesVariants
+        ? message.pins
+        : try variantFiles(of: commit).keys.sorted().map {
+          TagMessage.Pin(variant: $0, commit: nil)
+        }
       for pin in pins {
         var pinned = commit
         if let prefix = pin.commit {
@@ -134,12 +136,19 @@ extension Store {
             continue
           }
         }
-        guard let blob = try variantFiles(of: pinned)[pin.variant] else {
-          message.problems.append(
-            "\(pin.variant): commit \(pinned.id.short) has no \(pin.variant).md")
-          continue
+        // The index knows the blob of a pin on a version's own commit; only other pins read a tree.
+        let version: Version
+        if let indexed = try resolver.indexedVersion(of: pin.variant, at: pinned.id, store: self) {
+          version = indexed
+        } else {
+          guard let blob = try variantFiles(of: pinned)[pin.variant] else {
+            message.problems.append(
+              "\(pin.variant): commit \(pinned.id.short) has no \(pin.variant).md")
+            continue
+          }
+          version = try resolver.version(of: pin.variant, in: pinned, blob: blob, store: self)
         }
-        let version = try resolver.version(of: pin.variant, in: pinned, blob: blob, store: self)
+        let blob = version.blobID
         let text = String(decoding: try bytes(ofBlob: blob), as: UTF8.self)
         let words = ProseText(text).wordCount
         sent.append(
