@@ -106,6 +106,38 @@ struct HistoryIndex {
     }
   }
 
+  /// The newest version entry of `variant` no deeper than `depth` whose date `admits`, then up to `stepsBack` versions before it, newest first; nil when the file has to be read whole instead (a rename into the variant on the way, a damaged line) or no version is admitted.
+  ///
+  /// It reads lines from the end of the file and parses only their kind, date and depth until it
+  /// finds the answer, so `VARIANT@DATE` costs the versions after DATE, not the whole history.
+  func newestVersions(
+    of variant: VariantName, upTo depth: Int, stepsBack: Int, admits: (Timestamp) -> Bool
+  ) -> [Entry]? {
+    guard let data = FileManager.default.contents(atPath: path(of: variant)) else { return nil }
+    return Array(data).withUnsafeBufferPointer { bytes -> [Entry]? in
+      guard bytes.last == UInt8(ascii: "\n") else { return nil }
+      var found: [Entry] = []
+      var lineEnd = bytes.count - 1
+      while lineEnd > 0 {
+        var lineStart = lineEnd
+        while lineStart > 0 && bytes[lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
+        defer { lineEnd = lineStart - 1 }
+        guard let (kind, date, lineDepth) = HistoryIndex.peek(bytes, lineStart..<lineEnd) else {
+          return nil
+        }
+        // A rename brings in the other variant's versions: only the whole history follows it.
+        if kind == .renamedFrom { return nil }
+        guard kind == .version, lineDepth <= depth, !found.isEmpty || admits(date) else { continue }
+        guard let entry = HistoryIndex.entry(parsing: bytes, lineStart..<lineEnd) else {
+          return nil
+        }
+        found.append(entry)
+        if found.count > stepsBack { return found }
+      }
+      return nil
+    }
+  }
+
   /// The variants that have a file in the index.
   func variants() -> [VariantName] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
@@ -154,6 +186,45 @@ struct HistoryIndex {
       entry.otherVariant?.rawValue ?? "-",
     ]
     return fields.joined(separator: "\t") + "\n"
+  }
+
+  /// The kind, date and depth of a line without parsing the rest of it, or nil when they cannot be read.
+  private static func peek(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> (
+    Entry.Kind, Timestamp, Int
+  )? {
+    guard line.count > 2, bytes[line.lowerBound + 1] == UInt8(ascii: "\t"),
+      let kind = Entry.Kind(rawValue: String(UnicodeScalar(bytes[line.lowerBound])))
+    else { return nil }
+    // Fields 2, 3 and 8 are the seconds, the offset and the depth.
+    var seconds = 0
+    var offset = 0
+    var (field, value, negative, digits) = (0, 0, false, 0)
+    for index in line {
+      let byte = bytes[index]
+      let isNumber = field == 2 || field == 3 || field == 8
+      guard byte == UInt8(ascii: "\t") else {
+        if !isNumber { continue }
+        if byte == UInt8(ascii: "-") && digits == 0 && !negative {
+          negative = true
+        } else if byte &- UInt8(ascii: "0") < 10 {
+          (value, digits) = (value * 10 + Int(byte &- UInt8(ascii: "0")), digits + 1)
+        } else {
+          return nil
+        }
+        continue
+      }
+      if isNumber {
+        guard (1...18).contains(digits) else { return nil }
+        let number = negative ? -value : value
+        switch field {
+        case 2: seconds = number
+        case 3: offset = number
+        default: return (kind, Timestamp(seconds: Int64(seconds), offsetMinutes: offset), number)
+        }
+      }
+      (field, value, negative, digits) = (field + 1, 0, false, 0)
+    }
+    return nil
   }
 
   private static func entry(parsing bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>)

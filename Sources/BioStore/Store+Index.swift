@@ -229,6 +229,20 @@ extension Store {
     return history
   }
 
+  /// The newest version of `variant` whose date `admits`, `stepsBack` versions back, read from the end of its index file; nil when only the whole history can say (a rename on the way, the index kept in memory, no such version).
+  func indexedVersion(
+    of variant: VariantName, stepsBack: Int, admits: (Timestamp) -> Bool
+  ) throws(StoreError) -> Version? {
+    guard let view = try currentIndex(), view.inMemory == nil, let fileDepth = view.fileDepth,
+      let entries = view.index.newestVersions(
+        of: variant, upTo: fileDepth, stepsBack: stepsBack, admits: admits),
+      let entry = entries.last, let blob = entry.blob
+    else { return nil }
+    return Version(
+      variant: variant, id: entry.commit, blobID: blob, date: entry.date, message: entry.message,
+      lineIndex: view.state.depth - entry.depth)
+  }
+
   /// The variants the index knows, with or without a file in the tip.
   func indexedVariants() throws(StoreError) -> [VariantName] {
     guard let view = try currentIndex() else { return [] }

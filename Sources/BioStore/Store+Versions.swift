@@ -20,6 +20,12 @@ extension Store {
   public func version(_ spec: Spec) throws(StoreError) -> Version {
     if case .name = spec.selector { return try versionByName(spec) }
     let variant = spec.variant
+    if case .date(let date, _) = spec.selector,
+      let version = try indexedVersion(
+        of: variant, stepsBack: spec.stepsBack, admits: date.admitsOnOrBefore)
+    {
+      return version
+    }
     let history = try indexedHistory(of: variant)
     let versions = history.versions.map(\.version)
     guard let earliest = versions.last else {

@@ -59,6 +59,28 @@ import Testing
     #expect(atDate.stdout == "One.\n")
   }
 
+  @Test func aRebaseOntoAnotherLineIsSeenAsANewHistory() throws {
+    let sandbox = try store()
+    try sandbox.git("checkout", "-q", "-b", "side", "HEAD~1")
+    try "Notes.\n".write(toFile: sandbox.store + "/notes.md", atomically: true, encoding: .utf8)
+    try sandbox.git("add", "notes.md")
+    try sandbox.git("commit", "-qm", "Notes on the side")
+    try sandbox.git("checkout", "-q", "main")
+    let before = try sandbox.biostore("history", "biosketch").stdout
+
+    try sandbox.git("rebase", "-q", "side")
+    let after = try sandbox.biostore("history", "biosketch").stdout
+    let (ours, git) = try bothHistories(sandbox)
+    let head = try sandbox.git("rev-parse", "--short=7", "HEAD").stdout
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+
+    #expect(ours == git)
+    #expect(ours.count == 3)
+    #expect(after != before)
+    #expect(after.split(separator: "\n").first?.contains("  \(head)  ") == true)
+    #expect(try sandbox.biostore("list").stdout.contains("notes"))
+  }
+
   @Test func aDeletedOrDamagedIndexChangesNothingButSpeed() throws {
     let sandbox = try store()
     let index = sandbox.store + "/.git/biostore/index"
@@ -134,6 +156,26 @@ import Testing
     #expect(detached.status == 0)
     #expect(detached.stdout == before)
     #expect(withOption.stdout == before)
+  }
+
+  @Test func linesAnUpdateLeftBeyondTheRecordedTipAreIgnoredByEveryRead() throws {
+    let sandbox = try store()
+    let file = sandbox.store + "/.git/biostore/index/biosketch.tsv"
+    let before = try sandbox.biostore("history", "biosketch", "--json").stdout
+    // What an update that died after its lines and before the new state leaves behind.
+    let forged = "V\t\(String(repeating: "ab", count: 20))\t4102444800\t0\t"
+      + "\(String(repeating: "cd", count: 20))\t9\t9\t0\t99\tNever committed\t-\n"
+    let handle = try #require(FileHandle(forWritingAtPath: file))
+    try handle.seekToEnd()
+    try handle.write(contentsOf: Data(forged.utf8))
+    try handle.close()
+
+    let latest = try sandbox.biostore("show", "biosketch@2199")
+    let stepBack = try sandbox.biostore("show", "biosketch@2199~1")
+
+    #expect(latest.stdout == "Three more words.\n")
+    #expect(stepBack.stdout == "Two words.\n")
+    #expect(try sandbox.biostore("history", "biosketch", "--json").stdout == before)
   }
 
   @Test func aSaveAppendsItsOwnEntryToACurrentIndex() throws {
