@@ -163,7 +163,8 @@ import Testing
     let file = sandbox.store + "/.git/biostore/index/biosketch.tsv"
     let before = try sandbox.biostore("history", "biosketch", "--json").stdout
     // What an update that died after its lines and before the new state leaves behind.
-    let forged = "V\t\(String(repeating: "ab", count: 20))\t4102444800\t0\t"
+    let forged =
+      "V\t\(String(repeating: "ab", count: 20))\t4102444800\t0\t"
       + "\(String(repeating: "cd", count: 20))\t9\t9\t0\t99\tNever committed\t-\n"
     let handle = try #require(FileHandle(forWritingAtPath: file))
     try handle.seekToEnd()
