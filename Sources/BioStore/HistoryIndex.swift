@@ -106,12 +106,12 @@ struct HistoryIndex {
     }
   }
 
-  /// The newest version entry of `variant` no deeper than `depth` whose date `admits`, then up to `stepsBack` versions before it, newest first; nil when the file has to be read whole instead (a rename into the variant on the way, a damaged line) or no version is admitted.
+  /// The newest version entry of `variant` no deeper than `depth` whose date `admits` (the latest, when nil), then up to `stepsBack` versions before it, newest first; nil when the file has to be read whole instead (a rename into the variant on the way, a removal since the latest version, a damaged line) or no version is admitted.
   ///
   /// It reads lines from the end of the file and parses only their kind, date and depth until it
   /// finds the answer, so `VARIANT@DATE` costs the versions after DATE, not the whole history.
   func newestVersions(
-    of variant: VariantName, upTo depth: Int, stepsBack: Int, admits: (Timestamp) -> Bool
+    of variant: VariantName, upTo depth: Int, stepsBack: Int, admits: ((Timestamp) -> Bool)?
   ) -> [Entry]? {
     guard let data = FileManager.default.contents(atPath: path(of: variant)) else { return nil }
     return Array(data).withUnsafeBufferPointer { bytes -> [Entry]? in
@@ -125,9 +125,15 @@ struct HistoryIndex {
         guard let (kind, date, lineDepth) = HistoryIndex.peek(bytes, lineStart..<lineEnd) else {
           return nil
         }
+        guard lineDepth <= depth else { continue }
         // A rename brings in the other variant's versions: only the whole history follows it.
         if kind == .renamedFrom { return nil }
-        guard kind == .version, lineDepth <= depth, !found.isEmpty || admits(date) else { continue }
+        if kind != .version {
+          // The latest version of a variant removed or renamed away: the whole history words the error.
+          if admits == nil && found.isEmpty { return nil }
+          continue
+        }
+        if found.isEmpty, let admits, !admits(date) { continue }
         guard let entry = HistoryIndex.entry(parsing: bytes, lineStart..<lineEnd) else {
           return nil
         }

@@ -229,9 +229,9 @@ extension Store {
     return history
   }
 
-  /// The newest version of `variant` whose date `admits`, `stepsBack` versions back, read from the end of its index file; nil when only the whole history can say (a rename on the way, the index kept in memory, no such version).
+  /// The newest version of `variant` whose date `admits` (the latest, when nil), `stepsBack` versions back, read from the end of its index file; nil when only the whole history can say (a rename or removal on the way, the index kept in memory, no such version).
   func indexedVersion(
-    of variant: VariantName, stepsBack: Int, admits: (Timestamp) -> Bool
+    of variant: VariantName, stepsBack: Int, admits: ((Timestamp) -> Bool)?
   ) throws(StoreError) -> Version? {
     guard let view = try currentIndex(), view.inMemory == nil, let fileDepth = view.fileDepth,
       let entries = view.index.newestVersions(

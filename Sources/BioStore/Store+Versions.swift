@@ -20,10 +20,9 @@ extension Store {
   public func version(_ spec: Spec) throws(StoreError) -> Version {
     if case .name = spec.selector { return try versionByName(spec) }
     let variant = spec.variant
-    if case .date(let date, _) = spec.selector,
-      let version = try indexedVersion(
-        of: variant, stepsBack: spec.stepsBack, admits: date.admitsOnOrBefore)
-    {
+    var admits: ((Timestamp) -> Bool)?
+    if case .date(let date, _) = spec.selector { admits = date.admitsOnOrBefore }
+    if let version = try indexedVersion(of: variant, stepsBack: spec.stepsBack, admits: admits) {
       return version
     }
     let history = try indexedHistory(of: variant)
