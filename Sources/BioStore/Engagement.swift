@@ -17,9 +17,9 @@ public struct Engagement: Sendable {
   /// What in the tag could not be understood, for warnings.
   public let problems: [String]
 
-  /// Whether every word of `query` occurs, ignoring case, in the name, title, venue or note.
-  func matches(_ query: String) -> Bool {
-    let fields = [name.rawValue, title, venue ?? "", note].map { $0.lowercased() }
+  /// Whether every word of `query` occurs, ignoring case, in one of `fields` (an engagement's name, title, venue and note).
+  static func matches(_ query: String, fields: [String]) -> Bool {
+    let fields = fields.map { $0.lowercased() }
     let words = query.lowercased().split(whereSeparator: \.isWhitespace)
     return !words.isEmpty && words.allSatisfy { word in fields.contains { $0.contains(word) } }
   }
@@ -58,7 +58,7 @@ extension Engagement: Encodable {
       try entry.encode(sent.words, forKey: .words)
       try entry.encode(sent.isOverLimit, forKey: .overLimit)
       if encoder.userInfo[Engagement.includesText] as? Bool == true {
-        try entry.encode(sent.text, forKey: .text)
+        try entry.encodeIfPresent(sent.text, forKey: .text)
       }
     }
   }

@@ -2,17 +2,17 @@ import Git
 
 /// Finds the version an engagement pinned: in the history index when the pin is a version's own commit (as `biostore tag` writes it), else by one walk of the main line.
 struct SentVersionResolver {
-  private var indexed: [VariantName: [ObjectID: Version]] = [:]
+  private var indexed: [VariantName: [ObjectID: IndexedVersion]] = [:]
   private var history: MainLineHistory?
 
-  /// The version of `variant` that `commit` made, when the index has one: the commit changed the variant's text.
+  /// The version of `variant` that `commit` made, with its counts, when the index has one: the commit changed the variant's text.
   mutating func indexedVersion(of variant: VariantName, at commit: ObjectID, store: Store)
-    throws(StoreError) -> Version?
+    throws(StoreError) -> IndexedVersion?
   {
     if indexed[variant] == nil {
-      var versions: [ObjectID: Version] = [:]
+      var versions: [ObjectID: IndexedVersion] = [:]
       for entry in try store.indexedHistory(of: variant).versions {
-        versions[entry.version.id] = entry.version
+        versions[entry.version.id] = entry
       }
       indexed[variant] = versions
     }
@@ -23,10 +23,10 @@ struct SentVersionResolver {
   mutating func version(
     of variant: VariantName, in commit: Commit, blob: ObjectID, store: Store
   ) throws(StoreError) -> Version {
-    if let version = try indexedVersion(of: variant, at: commit.id, store: store),
-      version.blobID == blob
+    if let indexed = try indexedVersion(of: variant, at: commit.id, store: store),
+      indexed.version.blobID == blob
     {
-      return version
+      return indexed.version
     }
     if history == nil { history = try store.mainLineHistory() }
     return history?.version(of: variant, in: commit, blob: blob)

@@ -28,8 +28,15 @@ extension Store {
       }, warnings: listing.warnings)
   }
 
-  /// Every engagement tag under `refs/tags/engagements/`, read and resolved to the versions sent.
+  /// Every engagement tag under `refs/tags/engagements/`, read and resolved to the versions sent (their texts left out).
   public func engagements() throws(StoreError) -> EngagementListing {
+    try engagements(readingTexts: false) { _, _ in true }
+  }
+
+  /// The engagement tags that `include` accepts by name and message, read and resolved to the versions sent, with their texts when `readingTexts`.
+  private func engagements(
+    readingTexts: Bool, where include: (EngagementName, TagMessage) -> Bool
+  ) throws(StoreError) -> EngagementListing {
     let prefix = Store.engagementPrefix
     let references = try storage { () throws(GitError) in
       try repository.referenceNames(under: prefix)
@@ -43,7 +50,10 @@ extension Store {
         warnings.append("tag engagements/\(text.printable) is not a valid engagement name; skipped")
         continue
       }
-      let engagement = try engagement(name, resolver: &resolver)
+      guard
+        let engagement = try engagement(
+          name, resolver: &resolver, readingTexts: readingTexts, where: include)
+      else { continue }
       warnings += engagement.problems.map { "engagement \(name): \($0)" }
       engagements.append(engagement)
     }
@@ -55,16 +65,20 @@ extension Store {
   public func engagement(named name: EngagementName) throws(StoreError) -> Engagement? {
     guard try tagTarget(of: name) != nil else { return nil }
     var resolver = SentVersionResolver()
-    return try engagement(name, resolver: &resolver)
+    return try engagement(name, resolver: &resolver, readingTexts: false) { _, _ in true }
   }
 
-  /// The engagements whose name, title, venue or note hold every word of `query`, ignoring case.
+  /// The engagements whose name, title, venue or note hold every word of `query`, ignoring case, with the texts they were sent.
   public func recall(_ query: String) throws(StoreError) -> EngagementListing {
-    let listing = try engagements()
-    let hits = listing.engagements.filter { $0.matches(query) }
+    // Matched on the tag messages first: only the hits are resolved and their texts read.
+    let listing = try engagements(readingTexts: true) { name, message in
+      Engagement.matches(
+        query, fields: [name.rawValue, message.title, message.venue ?? "", message.note])
+    }
+    let hits = listing.engagements
     guard !hits.isEmpty else {
       throw .noEngagementMatches(
-        query, closest: Store.closest(to: query, among: listing.engagements.map(\.name.rawValue)))
+        query, closest: Store.closest(to: query, among: try engagementNames().map(\.rawValue)))
     }
     let hitNames = Set(hits.map { "engagement \($0.name):" })
     return EngagementListing(
@@ -111,13 +125,14 @@ extension Store {
     try storage { () throws(GitError) in try repository.referenceTarget(name.referenceName) }
   }
 
-  /// Reads the engagement `name`, resolving every pin to the version sent.
-  private func engagement(_ name: EngagementName, resolver: inout SentVersionResolver)
-    throws(StoreError)
-    -> Engagement
-  {
+  /// Reads the engagement `name` and, if `include` accepts its message, resolves every pin to the version sent, reading the texts when `readingTexts`; nil when not included.
+  private func engagement(
+    _ name: EngagementName, resolver: inout SentVersionResolver, readingTexts: Bool,
+    where include: (EngagementName, TagMessage) -> Bool
+  ) throws(StoreError) -> Engagement? {
     guard let target = try tagTarget(of: name) else { throw .unreadableEngagement(name.rawValue) }
     var (message, commit) = try readTag(target, name: name)
+    guard include(name, message) else { return nil }
     var sent: [SentVersion] = []
     if let commit {
       let pins =
@@ -136,10 +151,13 @@ extension Store {
             continue
           }
         }
-        // The index knows the blob of a pin on a version's own commit; only other pins read a tree.
+        // The index knows the blob and words of a pin on a version's own commit; only other pins
+        // read a tree and the text.
         let version: Version
+        var text: String?
+        let words: Int
         if let indexed = try resolver.indexedVersion(of: pin.variant, at: pinned.id, store: self) {
-          version = indexed
+          (version, words) = (indexed.version, indexed.words)
         } else {
           guard let blob = try variantFiles(of: pinned)[pin.variant] else {
             message.problems.append(
@@ -147,10 +165,12 @@ extension Store {
             continue
           }
           version = try resolver.version(of: pin.variant, in: pinned, blob: blob, store: self)
+          let read = String(decoding: try bytes(ofBlob: blob), as: UTF8.self)
+          (text, words) = (read, ProseText(read).wordCount)
         }
-        let blob = version.blobID
-        let text = String(decoding: try bytes(ofBlob: blob), as: UTF8.self)
-        let words = ProseText(text).wordCount
+        if readingTexts, text == nil {
+          text = String(decoding: try bytes(ofBlob: version.blobID), as: UTF8.self)
+        }
         sent.append(
           SentVersion(
             version: version, text: text, words: words,

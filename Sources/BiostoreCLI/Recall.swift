@@ -45,7 +45,8 @@ extension Biostore {
           print(
             "\n--- \(version.variant) as of \(version.date.rfc3339) "
               + "(\(version.id.short), \(sent.words) words) ---")
-          Console.write(sent.text.hasSuffix("\n") ? sent.text : sent.text + "\n")
+          let text = sent.text ?? ""
+          Console.write(text.hasSuffix("\n") ? text : text + "\n")
         }
       }
     }
