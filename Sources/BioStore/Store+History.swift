@@ -33,15 +33,7 @@ extension Store {
     return entries
   }
 
-  /// `history VARIANT` of the store at `path` as text: from the listing cache without starting libgit2 when the store's own files show that the cache is current, else as `historyListing(of:)` makes it.
-  public static func historyListing(atPath path: String, of variant: VariantName)
-    throws(StoreError) -> String
-  {
-    if let listing = cachedHistoryListing(atPath: path, of: variant) { return listing }
-    return try Store(openingAt: path).historyListing(of: variant)
-  }
-
-  /// The cached `history VARIANT` text of the store at `path` if the store's own files show that it is current; nil sends the caller to `historyListing(of:)`.
+  /// The cached `history VARIANT` text of the store at `path` if the store's own files show that it is current; nil sends the caller to `historyListing(of:)` on an opened store.
   ///
   /// It reads `HEAD`, the branch and the engagement tags with `ReferenceFiles`, which gives up on
   /// anything unusual, and never starts libgit2: a read the cache answers needs none of it.

@@ -36,11 +36,12 @@ extension Biostore {
       let variant = try VariantName(variant)
       let since = try since.map { try DateInput(parsing: $0) }
       let until = try until.map { try DateInput(parsing: $0) }
+      let store = try root.openStore()
+      // The exact forms `QuickRead` knows were tried without opening the store; others open it here.
       guard json || since != nil || until != nil || limit != nil else {
-        return Console.write(try Store.historyListing(atPath: root.storePath, of: variant))
+        return Console.write(try store.historyListing(of: variant))
       }
-      let entries = try root.openStore().history(
-        of: variant, since: since, until: until, limit: limit)
+      let entries = try store.history(of: variant, since: since, until: until, limit: limit)
       if json { return try Console.printJSON(entries) }
       Console.write(HistoryListing.text(entries))
     }
