@@ -212,7 +212,7 @@ struct HistoryIndex {
         if !isNumber { continue }
         if byte == UInt8(ascii: "-") && digits == 0 && !negative {
           negative = true
-        } else if byte &- UInt8(ascii: "0") < 10 {
+        } else if byte &- UInt8(ascii: "0") < 10, digits < 18 {
           (value, digits) = (value * 10 + Int(byte &- UInt8(ascii: "0")), digits + 1)
         } else {
           return nil
@@ -220,7 +220,7 @@ struct HistoryIndex {
         continue
       }
       if isNumber {
-        guard (1...18).contains(digits) else { return nil }
+        guard digits > 0 else { return nil }
         let number = negative ? -value : value
         switch field {
         case 2: seconds = number

@@ -179,6 +179,25 @@ import Testing
     #expect(try sandbox.biostore("history", "biosketch", "--json").stdout == before)
   }
 
+  @Test func aNumberTooLongForAnyDateInTheIndexIsDamageNotACrash() throws {
+    let sandbox = try store()
+    let file = sandbox.store + "/.git/biostore/index/biosketch.tsv"
+    let before = try sandbox.biostore("history", "biosketch", "--json").stdout
+    // Found by Scripts/fuzz: 30 digits overflowed the quick reader's number parsing.
+    let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n")
+    var fields = lines[lines.count - 1].split(separator: "\t", omittingEmptySubsequences: false)
+    fields[2] = Substring(String(repeating: "9", count: 30))
+    let damaged = (lines.dropLast() + [Substring(fields.joined(separator: "\t"))])
+      .joined(separator: "\n")
+    try (damaged + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+
+    let latest = try sandbox.biostore("show", "biosketch@2030")
+
+    #expect(latest.status == 0)
+    #expect(latest.stdout == "Three more words.\n")
+    #expect(try sandbox.biostore("history", "biosketch", "--json").stdout == before)
+  }
+
   @Test func aSaveAppendsItsOwnEntryToACurrentIndex() throws {
     let sandbox = try store()
     let index = sandbox.store + "/.git/biostore/index"

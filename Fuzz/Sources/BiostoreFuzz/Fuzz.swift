@@ -2,7 +2,7 @@ import Foundation
 
 @testable import BioStore
 
-/// Which parser this run feeds, from `BIOSTORE_FUZZ_TARGET`: spec, date, diff, trailers or section.
+/// Which parser this run feeds, from `BIOSTORE_FUZZ_TARGET`: spec, date, diff, trailers, section, index or refs.
 let target = ProcessInfo.processInfo.environment["BIOSTORE_FUZZ_TARGET"] ?? "spec"
 
 /// libFuzzer's driver, called from `main` because SwiftPM links an executable target's own `main`.
@@ -33,6 +33,8 @@ func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   case "diff": fuzzDiff(bytes)
   case "trailers": fuzzTrailers(text)
   case "section": fuzzSection(text)
+  case "index": fuzzIndex(bytes)
+  case "refs": fuzzReferences(bytes)
   default: fatalError("unknown BIOSTORE_FUZZ_TARGET \(target)")
   }
   return 0
@@ -98,3 +100,48 @@ func fuzzSection(_ text: String) {
 func check(_ condition: Bool, _ what: String) {
   if !condition { fatalError("property failed: \(what)") }
 }
+
+/// One variant's history-index file: a damaged cache must read as damaged (nil), never trap, and reading it from the end must agree with reading it whole.
+func fuzzIndex(_ bytes: [UInt8]) {
+  let index = HistoryIndex(directory: indexDirectory)
+  let variant = try! VariantName("v")
+  FileManager.default.createFile(atPath: indexDirectory + "/v.tsv", contents: Data(bytes))
+  let depth = 40
+  let bound: Int64 = 1_000_000_000
+  let whole = index.entries(of: variant, upTo: depth)
+  let fromEnd = index.newestVersions(
+    of: variant, upTo: depth, stepsBack: 1, admits: { $0.seconds <= bound })
+  _ = index.newestVersions(of: variant, upTo: depth, stepsBack: 0, admits: nil)
+  guard let whole, let fromEnd else { return }
+  let versions = Array(whole.reversed().filter { $0.kind == .version })
+  guard let first = versions.firstIndex(where: { $0.date.seconds <= bound }) else {
+    return check(false, "an answer from the end is an answer from the whole file")
+  }
+  check(Array(versions[first...].prefix(2)) == fromEnd, "the end and the whole file agree")
+}
+
+/// A folder of this process's own for the index target's file.
+let indexDirectory: String = {
+  let path = NSTemporaryDirectory() + "biostore-fuzz-index-\(getpid())"
+  try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+  return path
+}()
+
+/// A `packed-refs` file under a store's `.git`: the quick read gives up or answers, and never traps.
+func fuzzReferences(_ bytes: [UInt8]) {
+  FileManager.default.createFile(
+    atPath: quickReadStore + "/.git/packed-refs", contents: Data(bytes))
+  _ = Store.cachedHistoryListing(atPath: quickReadStore, of: try! VariantName("v"))
+}
+
+/// A store's `.git` with `HEAD` on `main`, a plain config and no loose references, for the refs target.
+let quickReadStore: String = {
+  let path = NSTemporaryDirectory() + "biostore-fuzz-refs-\(getpid())"
+  try? FileManager.default.createDirectory(
+    atPath: path + "/.git/refs/tags/engagements", withIntermediateDirectories: true)
+  FileManager.default.createFile(
+    atPath: path + "/.git/HEAD", contents: Data("ref: refs/heads/main\n".utf8))
+  FileManager.default.createFile(
+    atPath: path + "/.git/config", contents: Data("[core]\n\tbare = false\n".utf8))
+  return path
+}()
