@@ -91,8 +91,9 @@ extension Store {
     guard let name = try? EngagementName(name), let target = try tagTarget(of: name) else {
       return nil
     }
-    let (message, commit) = try readTag(target, name: name)
-    guard let commit else { throw .unreadableEngagement(name.rawValue) }
+    let (message, commitID) = try readTag(target, name: name)
+    guard let commitID else { throw .unreadableEngagement(name.rawValue) }
+    let commit = try self.commit(commitID)
     if !message.namesVariants {
       guard try variantFiles(of: commit)[variant] != nil else {
         throw .notSent(
@@ -131,34 +132,46 @@ extension Store {
     where include: (EngagementName, TagMessage) -> Bool
   ) throws(StoreError) -> Engagement? {
     guard let target = try tagTarget(of: name) else { throw .unreadableEngagement(name.rawValue) }
-    var (message, commit) = try readTag(target, name: name)
+    var (message, commitID) = try readTag(target, name: name)
     guard include(name, message) else { return nil }
     var sent: [SentVersion] = []
-    if let commit {
+    if let commitID {
       let pins =
         message.namesVariants
         ? message.pins
-        : try variantFiles(of: commit).keys.sorted().map {
+        : try variantFiles(of: self.commit(commitID)).keys.sorted().map {
           TagMessage.Pin(variant: $0, commit: nil)
         }
       for pin in pins {
-        var pinned = commit
+        var pinnedID = commitID
         if let prefix = pin.commit {
           do {
-            pinned = try self.commit(prefix: prefix)
+            // `biostore tag` writes whole ids: those need no look-up before the index is asked.
+            if let id = ObjectID(hex: prefix), id.hex == prefix {
+              pinnedID = id
+            } else {
+              pinnedID = try self.commit(prefix: prefix).id
+            }
           } catch {
             message.problems.append("\(pin.variant): no commit \(prefix.printable)")
             continue
           }
         }
         // The index knows the blob and words of a pin on a version's own commit; only other pins
-        // read a tree and the text.
+        // read the commit, its tree and the text.
         let version: Version
         var text: String?
         let words: Int
-        if let indexed = try resolver.indexedVersion(of: pin.variant, at: pinned.id, store: self) {
+        if let indexed = try resolver.indexedVersion(of: pin.variant, at: pinnedID, store: self) {
           (version, words) = (indexed.version, indexed.words)
         } else {
+          let pinned: Commit
+          do {
+            pinned = try self.commit(prefix: pinnedID.hex)
+          } catch {
+            message.problems.append("\(pin.variant): no commit \(pinnedID.hex)")
+            continue
+          }
           guard let blob = try variantFiles(of: pinned)[pin.variant] else {
             message.problems.append(
               "\(pin.variant): commit \(pinned.id.short) has no \(pin.variant).md")
@@ -182,32 +195,38 @@ extension Store {
       venue: message.venue, limit: message.limit, sent: sent, problems: message.problems)
   }
 
-  /// The message of the tag at `target` and the commit it points at (nil, with a problem noted, when it points at no commit).
+  /// The message of the tag at `target` and the id of the commit it points at (nil, with a problem noted, when it points at no commit).
   ///
   /// A lightweight tag (a reference straight to a commit) has an empty message; its date falls back
   /// to the commit's. Without a `Date:` trailer the engagement is dated the day it was tagged.
   func readTag(_ target: ObjectID, name: EngagementName) throws(StoreError) -> (
-    TagMessage, Commit?
+    TagMessage, ObjectID?
   ) {
     try storage { () throws(GitError) in
       var id = target
+      var kind = try repository.objectKind(id)
       var message: TagMessage?
       var taggedOn: Timestamp?
       // Peel tags of tags; git allows them, and a loop of them cannot be built with SHA-1 ids.
       peeling: for _ in 0..<8 {
-        switch try repository.objectKind(id) {
+        switch kind {
         case .tag:
           let tag = try repository.tag(id)
           if message == nil {
             message = TagMessage(parsing: tag.message)
             taggedOn = tag.tagger.map(Timestamp.init)
           }
-          id = tag.targetID
+          // The tag names its target's kind: no second read to find out.
+          (id, kind) = (tag.targetID, tag.targetKind)
         case .commit:
-          let commit = try repository.commit(id)
           var result = message ?? TagMessage(parsing: "")
-          result.date = result.date ?? (taggedOn ?? Timestamp(commit.committer)).calendarDate
-          return (result, commit)
+          // The commit is read only for a message without `Date:` from a tag without a tagger.
+          if result.date == nil {
+            var when = taggedOn
+            if when == nil { when = Timestamp(try repository.commit(id).committer) }
+            result.date = when?.calendarDate
+          }
+          return (result, id)
         case .tree, .blob:
           break peeling
         }

@@ -4,7 +4,12 @@ extension Store {
   /// The commit the branch points at, or nil before the first save.
   func tipCommit() throws(StoreError) -> Commit? {
     guard let id = try tip() else { return nil }
-    return try storage { () throws(GitError) in try repository.commit(id) }
+    return try commit(id)
+  }
+
+  /// The commit `id`.
+  func commit(_ id: ObjectID) throws(StoreError) -> Commit {
+    try storage { () throws(GitError) in try repository.commit(id) }
   }
 
   /// The variant files in a commit's tree (none for no commit).

@@ -20,7 +20,7 @@ extension Store {
       changed = true
       var pins: [(variant: VariantName, commit: ObjectID)] = []
       if let engagement = try? EngagementName(name),
-        case (let message, let commit?) = try readTag(target, name: engagement)
+        case (let message, let commitID?) = try readTag(target, name: engagement)
       {
         if message.namesVariants {
           for pin in message.pins {
@@ -29,11 +29,11 @@ extension Store {
                 pins.append((pin.variant, pinned.id))
               }
             } else {
-              pins.append((pin.variant, commit.id))
+              pins.append((pin.variant, commitID))
             }
           }
         } else {
-          pins = try variantFiles(of: commit).keys.sorted().map { ($0, commit.id) }
+          pins = try variantFiles(of: self.commit(commitID)).keys.sorted().map { ($0, commitID) }
         }
       }
       entries.append(EngagementPins.Entry(name: name, referenceTarget: target, pins: pins))
@@ -58,7 +58,7 @@ extension Store {
       for pin in entry.pins where variants.contains(pin.variant) {
         var version = pin.commit
         if !sentVersions.contains("\(pin.variant) \(pin.commit.hex)") {
-          let commit = try storage { () throws(GitError) in try repository.commit(pin.commit) }
+          let commit = try self.commit(pin.commit)
           guard let blob = try variantFiles(of: commit)[pin.variant] else { continue }
           version = try resolver.version(of: pin.variant, in: commit, blob: blob, store: self).id
         }
