@@ -143,56 +143,66 @@ extension Store {
           TagMessage.Pin(variant: $0, commit: nil)
         }
       for pin in pins {
-        var pinnedID = commitID
-        if let prefix = pin.commit {
-          do {
-            // `biostore tag` writes whole ids: those need no look-up before the index is asked.
-            if let id = ObjectID(hex: prefix), id.hex == prefix {
-              pinnedID = id
-            } else {
-              pinnedID = try self.commit(prefix: prefix).id
-            }
-          } catch {
-            message.problems.append("\(pin.variant): no commit \(prefix.printable)")
-            continue
-          }
+        if let version = try sentVersion(
+          pin, taggedCommit: commitID, limit: message.limit, resolver: &resolver,
+          readingText: readingTexts, problems: &message.problems)
+        {
+          sent.append(version)
         }
-        // The index knows the blob and words of a pin on a version's own commit; only other pins
-        // read the commit, its tree and the text.
-        let version: Version
-        var text: String?
-        let words: Int
-        if let indexed = try resolver.indexedVersion(of: pin.variant, at: pinnedID, store: self) {
-          (version, words) = (indexed.version, indexed.words)
-        } else {
-          let pinned: Commit
-          do {
-            pinned = try self.commit(prefix: pinnedID.hex)
-          } catch {
-            message.problems.append("\(pin.variant): no commit \(pinnedID.hex)")
-            continue
-          }
-          guard let blob = try variantFiles(of: pinned)[pin.variant] else {
-            message.problems.append(
-              "\(pin.variant): commit \(pinned.id.short) has no \(pin.variant).md")
-            continue
-          }
-          version = try resolver.version(of: pin.variant, in: pinned, blob: blob, store: self)
-          let read = String(decoding: try bytes(ofBlob: blob), as: UTF8.self)
-          (text, words) = (read, ProseText(read).wordCount)
-        }
-        if readingTexts, text == nil {
-          text = String(decoding: try bytes(ofBlob: version.blobID), as: UTF8.self)
-        }
-        sent.append(
-          SentVersion(
-            version: version, text: text, words: words,
-            isOverLimit: message.limit.map { words > $0 } ?? false))
       }
     }
     return Engagement(
       name: name, title: message.title, note: message.note, date: message.date ?? .epoch,
       venue: message.venue, limit: message.limit, sent: sent, problems: message.problems)
+  }
+
+  /// The version `pin` names, with its words and, when read or asked for, its text; nil with a problem noted when it cannot be found.
+  private func sentVersion(
+    _ pin: TagMessage.Pin, taggedCommit: ObjectID, limit: Int?,
+    resolver: inout SentVersionResolver, readingText: Bool, problems: inout [String]
+  ) throws(StoreError) -> SentVersion? {
+    var pinnedID = taggedCommit
+    if let prefix = pin.commit {
+      do {
+        // `biostore tag` writes whole ids: those need no look-up before the index is asked.
+        if let id = ObjectID(hex: prefix), id.hex == prefix {
+          pinnedID = id
+        } else {
+          pinnedID = try self.commit(prefix: prefix).id
+        }
+      } catch {
+        problems.append("\(pin.variant): no commit \(prefix.printable)")
+        return nil
+      }
+    }
+    // The index knows the blob and words of a pin on a version's own commit; only other pins
+    // read the commit, its tree and the text.
+    let version: Version
+    var text: String?
+    let words: Int
+    if let indexed = try resolver.indexedVersion(of: pin.variant, at: pinnedID, store: self) {
+      (version, words) = (indexed.version, indexed.words)
+    } else {
+      let pinned: Commit
+      do {
+        pinned = try self.commit(prefix: pinnedID.hex)
+      } catch {
+        problems.append("\(pin.variant): no commit \(pinnedID.hex)")
+        return nil
+      }
+      guard let blob = try variantFiles(of: pinned)[pin.variant] else {
+        problems.append("\(pin.variant): commit \(pinned.id.short) has no \(pin.variant).md")
+        return nil
+      }
+      version = try resolver.version(of: pin.variant, in: pinned, blob: blob, store: self)
+      let read = String(decoding: try bytes(ofBlob: blob), as: UTF8.self)
+      (text, words) = (read, ProseText(read).wordCount)
+    }
+    if readingText, text == nil {
+      text = String(decoding: try bytes(ofBlob: version.blobID), as: UTF8.self)
+    }
+    return SentVersion(
+      version: version, text: text, words: words, isOverLimit: limit.map { words > $0 } ?? false)
   }
 
   /// The message of the tag at `target` and the id of the commit it points at (nil, with a problem noted, when it points at no commit).
