@@ -58,12 +58,12 @@ extension Store {
   {
     let index = historyIndex
     var byVariant: [VariantName: [HistoryIndex.Entry]] = [:]
-    var texts: [ObjectID: ProseText] = [:]
-    func text(_ blob: ObjectID) throws(StoreError) -> ProseText {
-      if let text = texts[blob] { return text }
-      let text = ProseText(bytes: try bytes(ofBlob: blob))
-      texts[blob] = text
-      return text
+    // Only each variant's newest text is kept, since a version is counted against the one before
+    // it; keeping every text made a 100,000-commit build peak near 1 GB.
+    var newest: [VariantName: (blob: ObjectID, text: ProseText)] = [:]
+    func text(_ blob: ObjectID, of variant: VariantName) throws(StoreError) -> ProseText {
+      if let kept = newest[variant], kept.blob == blob { return kept.text }
+      return ProseText(bytes: try bytes(ofBlob: blob))
     }
     let baseDepth = base?.depth ?? -1
     for (offset, step) in steps.reversed().enumerated() {
@@ -89,7 +89,11 @@ extension Store {
           // A rename carries the text over unchanged: not a version.
           entry.kind = .renamedFrom
           entry.otherVariant = old
-          entry.words = try change.newBlob.map(text)?.wordCount ?? 0
+          if let blob = change.newBlob {
+            let carried = try text(blob, of: old)
+            newest[change.variant] = (blob, carried)
+            entry.words = carried.wordCount
+          }
         } else if let new = renames.first(where: { $0.old == change.variant })?.new {
           entry.kind = .renamedTo
           entry.otherVariant = new
@@ -98,9 +102,13 @@ extension Store {
           let previous = byVariant[change.variant]?.last {
             $0.kind == .version || $0.kind == .renamedFrom
           }
-          let new = try text(blob)
-          let diff = ProseDiff(old: try previous?.blob.map(text) ?? ProseText(""), new: new)
+          let new = ProseText(bytes: try bytes(ofBlob: blob))
+          let before = try previous?.blob.map { (blob) throws(StoreError) in
+            try text(blob, of: change.variant)
+          }
+          let diff = ProseDiff(old: before ?? ProseText(""), new: new)
           (entry.words, entry.added, entry.removed) = (new.wordCount, diff.added, diff.removed)
+          newest[change.variant] = (blob, new)
         }
         byVariant[change.variant, default: []].append(entry)
       }

@@ -2,7 +2,12 @@ internal import Clibgit2
 
 /// Process-wide libgit2 set-up: initialised once, before the first handle is made.
 public enum GitLibrary {
-  private static let initialized: Void = { git_libgit2_init() }()
+  private static let initialized: Void = {
+    git_libgit2_init()
+    // libgit2 keeps every commit and tree it parses, up to 256 MB by default; biostore's walks read
+    // each once, so the cache only made a 100,000-commit index build peak several hundred MB higher.
+    _ = biostore_git_set_cache_max_size(16 * 1024 * 1024)
+  }()
 
   /// Initialises libgit2 if it has not been yet; every `Repository` entry point calls this.
   public static func initialize() {
