@@ -7,6 +7,8 @@ import Git
 /// names everything the listing depends on: the tip fixes the versions, their counts and the
 /// removals and renames; the engagement tags' targets (tag objects, which change whenever a tag's
 /// message does) fix who was sent what. A file whose key does not match is simply made again.
+/// The key starts with a format number: raise it whenever `history`'s text changes, or old
+/// listings would still be printed.
 struct HistoryListingCache {
   /// The index folder that holds the files.
   let directory: String
