@@ -8,7 +8,9 @@ enum AtomicFile {
   static func write(_ bytes: [UInt8], to path: String, scratchDirectory: String) throws(StoreError)
   {
     let scratch = scratchDirectory + "/write-\(getpid()).tmp"
-    let descriptor = open(scratch, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+    // A scratch file left by a dead writer of the same pid, or a link planted there, is never written through.
+    unlink(scratch)
+    let descriptor = open(scratch, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
     guard descriptor >= 0 else { throw failure(path) }
     var written = 0
     while written < bytes.count {

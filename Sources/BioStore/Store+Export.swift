@@ -6,8 +6,17 @@ extension Store {
   ///
   /// The folder is written beside `path` under a temporary name and renamed into place, so a failed
   /// export leaves nothing behind. Messages lose biostore's own trailers, as `history --json` shows them.
-  public func export(to path: String) throws(StoreError) -> TransferSummary {
+  public func export(to destination: String) throws(StoreError) -> TransferSummary {
     let manager = FileManager.default
+    // `export NEW/` means the folder NEW, as `mkdir` and `cp -r` read it.
+    var path = destination
+    while path.count > 1, path.hasSuffix("/") { path.removeLast() }
+    let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    guard UnfollowedFile.isFolderOrAbsent(parent), manager.fileExists(atPath: parent) else {
+      throw .storage(
+        "cannot export to \(path.printable): its parent folder \(parent.printable) does not exist; create it first"
+      )
+    }
     if manager.fileExists(atPath: path),
       (try? manager.contentsOfDirectory(atPath: path).isEmpty) != true
     {
@@ -54,18 +63,20 @@ extension Store {
           venue: engagement.venue, note: engagement.note, limit: engagement.limit, sent: sent))
       summary.engagements.append(engagement.name)
     }
-    try folder.write(to: path)
+    try folder.write(to: path, privateDirectory: privateDirectory)
     return summary
   }
 }
 
 extension ExportFolder {
-  /// Writes the folder to `path` through a temporary sibling folder renamed into place.
-  func write(to path: String) throws(StoreError) {
+  /// Writes the folder to `path` through a temporary sibling folder renamed into place, which the next command removes if this one is killed.
+  func write(to path: String, privateDirectory: String) throws(StoreError) {
     let manager = FileManager.default
-    let scratch = path + ".biostore-\(UUID().uuidString)"
+    let scratchFolder = ExportScratch(beside: path, privateDirectory: privateDirectory)
+    defer { scratchFolder.end() }
+    let scratch = scratchFolder.path
     do {
-      try manager.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+      try manager.createDirectory(atPath: scratch, withIntermediateDirectories: false)
       for (variant, files) in versions {
         let folder = scratch + "/" + variant.rawValue
         try manager.createDirectory(atPath: folder, withIntermediateDirectories: false)

@@ -11,6 +11,12 @@ extension Store {
     _ path: String, append: Bool, environment: [String: String]
   ) throws(StoreError) -> TransferSummary {
     let folder = try ExportFolder(reading: path)
+    var named = Set<EngagementName>()
+    for entry in folder.engagements where !named.insert(entry.name).inserted {
+      throw .badExport(
+        path: path + "/" + ExportFolder.engagementsFile,
+        reason: "engagement \(entry.name) is listed twice; give each engagement once")
+    }
     return try withWriterLock(environment: environment) {
       () throws(StoreError) -> TransferSummary in
       let history = try mainLineHistory()
@@ -42,6 +48,8 @@ extension Store {
         }
       }
       var seen = Set(history.versions.keys)
+      var commitOfFile: [String: (commit: ObjectID, position: Int)] = [:]
+      let newEngagements = folder.engagements.filter { !existingEngagements.contains($0.name) }
       let commits = try commitVersions(
         pending.map { entry in
           let variant = entry.file.variant
@@ -51,59 +59,77 @@ extension Store {
           seen.insert(variant)
           return PendingVersion(
             variant: variant, bytes: entry.file.bytes, message: message, asOf: entry.file.date)
-        }, parent: parent, environment: environment)
-      var summary = TransferSummary()
-      var commitOfFile: [String: ObjectID] = [:]
-      for (entry, commit) in zip(pending, commits) {
-        summary.versions[entry.file.variant, default: 0] += 1
-        commitOfFile[entry.file.variant.rawValue + "/" + entry.file.fileName] = commit
-      }
-      let imported = try mainLineHistory()
-      for entry in folder.engagements where !existingEngagements.contains(entry.name) {
-        try tagImported(
-          entry, folder: folder, commits: commitOfFile, history: imported,
+        }, parent: parent, environment: environment
+      ) { (commits) throws(StoreError) -> [WriteJournal.ReferenceMove] in
+        for (position, (entry, commit)) in zip(pending, commits).enumerated() {
+          commitOfFile[entry.file.variant.rawValue + "/" + entry.file.fileName] = (commit, position)
+        }
+        return try importedTags(
+          newEngagements, folder: folder, commits: commitOfFile, history: history,
           environment: environment)
-        summary.engagements.append(entry.name)
       }
+      if commits.isEmpty {
+        // Nothing new to commit: the engagements are the whole write.
+        let moves = try importedTags(
+          newEngagements, folder: folder, commits: [:], history: history,
+          environment: environment)
+        try record(WriteJournal(changes: [], references: moves), summary: "import engagements")
+      }
+      var summary = TransferSummary()
+      for entry in pending { summary.versions[entry.file.variant, default: 0] += 1 }
+      summary.engagements = newEngagements.map(\.name)
       return summary
     }
   }
 
-  /// Writes the tag of an imported engagement, pinning each version by the commit it became (or, with `--append`, already was).
-  private func tagImported(
-    _ entry: ExportFolder.EngagementEntry, folder: ExportFolder, commits: [String: ObjectID],
+  /// Writes the tag objects of imported engagements and returns the reference moves that record them.
+  private func importedTags(
+    _ entries: [ExportFolder.EngagementEntry], folder: ExportFolder,
+    commits: [String: (commit: ObjectID, position: Int)],
     history: MainLineHistory, environment: [String: String]
-  ) throws(StoreError) {
-    var pins: [(variant: VariantName, commit: ObjectID)] = []
+  ) throws(StoreError) -> [WriteJournal.ReferenceMove] {
+    var moves: [WriteJournal.ReferenceMove] = []
+    for entry in entries {
+      if let move = try importedTag(
+        entry, folder: folder, commits: commits, history: history, environment: environment)
+      {
+        moves.append(move)
+      }
+    }
+    return moves
+  }
+
+  /// Writes the tag object of an imported engagement, pinning each version by the commit it becomes (or, with `--append`, already was), and returns the reference move that records it.
+  private func importedTag(
+    _ entry: ExportFolder.EngagementEntry, folder: ExportFolder,
+    commits: [String: (commit: ObjectID, position: Int)],
+    history: MainLineHistory, environment: [String: String]
+  ) throws(StoreError) -> WriteJournal.ReferenceMove? {
+    // Pins order by nearness to the tip: new commits (latest first), then existing ones.
+    var pins: [(variant: VariantName, commit: ObjectID, nearness: (Int, Int))] = []
     for (variant, fileName) in entry.sent {
-      if let commit = commits[variant.rawValue + "/" + fileName] {
-        pins.append((variant, commit))
+      if let new = commits[variant.rawValue + "/" + fileName] {
+        pins.append((variant, new.commit, (0, -new.position)))
       } else if let file = folder.versions[variant]?.first(where: { $0.fileName == fileName }),
         let blob = try? blobID(of: file.bytes),
         let existing = history.versions[variant]?.first(where: {
           $0.blobID == blob && $0.date == file.date
         })
       {
-        pins.append((variant, existing.id))
+        pins.append((variant, existing.id, (1, history.lineIndexes[existing.id] ?? .max)))
       }
     }
     // The tag points at the newest commit it pins: the one nearest the tip.
-    guard
-      let newest = pins.min(by: {
-        history.lineIndexes[$0.commit] ?? .max < history.lineIndexes[$1.commit] ?? .max
-      })
-    else { return }
+    guard let newest = pins.min(by: { $0.nearness < $1.nearness }) else { return nil }
     let message = TagMessage(
       title: entry.title, note: entry.note,
       pins: pins.map { TagMessage.Pin(variant: $0.variant, commit: $0.commit.hex) },
       date: entry.date, venue: entry.venue, limit: entry.limit)
     let tagger = Identity.read(from: repository, environment: environment).signature(at: .now())
-    try storage { () throws(GitError) in
-      let tagID = try repository.createTag(
+    let tagID = try unrecorded { () throws(GitError) in
+      try repository.createTag(
         name: entry.name.tagName, target: newest.commit, tagger: tagger, message: message.text)
-      try repository.updateReference(
-        entry.name.referenceName, to: tagID, expecting: nil,
-        logMessage: "biostore: import engagement \(entry.name)")
     }
+    return WriteJournal.ReferenceMove(name: entry.name.referenceName, old: nil, new: tagID)
   }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Git
 
 extension Store {
@@ -6,13 +7,22 @@ extension Store {
   /// Refuses, leaving the branch where it was, when the work-tree file holds unsaved hand edits that
   /// `text` would overwrite, or when the as-of date (default: now, read under the lock) is older than
   /// the variant's latest version. Unchanged text records nothing.
+  ///
+  /// With `draft` (from `edit`), the save is a compare-and-swap: if the variant's latest version is
+  /// no longer the one the draft began from, nothing is recorded and `text` is kept in a file the
+  /// error names.
   public func save(
     _ variant: VariantName, text: String?, message: String?, date: DateInput?,
-    environment: [String: String]
+    replacing draft: EditDraft? = nil, environment: [String: String]
   ) throws(StoreError) -> SaveOutcome {
     try withWriterLock(environment: environment) { () throws(StoreError) -> SaveOutcome in
       let parent = try tipCommit()
       let tipBlob = try variantFiles(of: parent)[variant]
+      if let draft, let text, draft.baseBlob != tipBlob {
+        throw .changedWhileEditing(
+          variant: variant.rawValue, latest: tipBlob,
+          keptAt: try keepUnsaved(Array(text.utf8), of: variant))
+      }
       let workTree = try workTreeBlob(of: variant)
       let newText: String
       if let text {
@@ -49,14 +59,30 @@ extension String {
 }
 
 extension Store {
-  /// The text `edit` starts from: the latest version, or nothing for a new variant; refuses when the work-tree file has unsaved hand edits.
-  public func editableText(of variant: VariantName) throws(StoreError) -> String {
+  /// The draft `edit` starts from: the latest version, or nothing for a new variant; refuses when the work-tree file has unsaved hand edits.
+  public func editDraft(of variant: VariantName) throws(StoreError) -> EditDraft {
     let tipBlob = try variantFiles(of: tipCommit())[variant]
     if let workTree = try workTreeBlob(of: variant), workTree.id != tipBlob {
       throw .handEdited(path: workTreePath(of: variant), variant: variant.rawValue)
     }
-    return try tipBlob.map { blob throws(StoreError) in
-      String(decoding: try bytes(ofBlob: blob), as: UTF8.self)
-    } ?? ""
+    let text =
+      try tipBlob.map { blob throws(StoreError) in
+        String(decoding: try bytes(ofBlob: blob), as: UTF8.self)
+      } ?? ""
+    return EditDraft(variant: variant, text: text, baseBlob: tipBlob)
+  }
+
+  /// Keeps a text that could not be saved in `.git/biostore-unsaved/`, outside the caches, and returns its path.
+  func keepUnsaved(_ bytes: [UInt8], of variant: VariantName) throws(StoreError) -> String {
+    let folder = repository.gitDirectory + "biostore-unsaved"
+    let stamp = Timestamp.now().rfc3339.replacingOccurrences(of: ":", with: "-")
+    let file = folder + "/\(variant)-\(stamp).md"
+    do {
+      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    } catch {
+      throw .notRecorded("cannot keep your text in \(folder) (\(error.localizedDescription))")
+    }
+    try AtomicFile.write(bytes, to: file, scratchDirectory: privateDirectory)
+    return file
   }
 }

@@ -38,21 +38,22 @@ extension Store {
       }
       guard let target else { throw .badSpec("", reason: "name at least one version to tag") }
       let tagger = Identity.read(from: repository, environment: environment).signature(at: now)
-      try storage { () throws(GitError) in
+      let (tagID, keptName) = try unrecorded { () throws(GitError) -> (ObjectID, String?) in
         let tagID = try repository.createTag(
           name: name.tagName, target: target.id, tagger: tagger, message: message.text)
-        if let existing {
-          let kept = try repository.referenceNames(under: name.replacedPrefix).compactMap {
-            Int($0.dropFirst(name.replacedPrefix.count))
-          }
-          try repository.updateReference(
-            name.replacedPrefix + String((kept.max() ?? 0) + 1), to: existing, expecting: nil,
-            logMessage: "biostore: keep replaced engagement \(name)")
+        guard existing != nil else { return (tagID, nil) }
+        let kept = try repository.referenceNames(under: name.replacedPrefix).compactMap {
+          Int($0.dropFirst(name.replacedPrefix.count))
         }
-        try repository.updateReference(
-          name.referenceName, to: tagID, expecting: existing,
-          logMessage: "biostore: tag engagement \(name)")
+        return (tagID, name.replacedPrefix + String((kept.max() ?? 0) + 1))
       }
+      var moves: [WriteJournal.ReferenceMove] = []
+      if let existing, let keptName {
+        // The old tag is kept first, so the moment the engagement changes its old tag is reachable.
+        moves.append(WriteJournal.ReferenceMove(name: keptName, old: nil, new: existing))
+      }
+      moves.append(WriteJournal.ReferenceMove(name: name.referenceName, old: existing, new: tagID))
+      try record(WriteJournal(changes: [], references: moves), summary: "tag engagement \(name)")
       guard let engagement = try engagement(named: name) else {
         throw .unreadableEngagement(name.rawValue)
       }

@@ -2,14 +2,29 @@ import Foundation
 import Git
 
 extension Store {
-  /// Runs `body` holding the writer lock, after finishing or undoing whatever a crashed writer left behind.
+  /// Runs `body` holding the writer lock, after finishing or forgetting whatever a writer that died left behind.
+  ///
+  /// Refuses first, writing nothing, when the checked-out files are not the branch's (a detached
+  /// `HEAD`) or git is half-way through a merge, rebase or cherry-pick.
   func withWriterLock<T>(
     environment: [String: String], _ body: () throws(StoreError) -> T
   ) throws(StoreError) -> T {
+    try checkWorkTreeIsOnBranch()
     let lock = try WriterLock(in: privateDirectory, timeout: WriterLock.timeout(from: environment))
     return try withExtendedLifetime(lock) { () throws(StoreError) -> T in
-      try recoverFromCrashedWriter()
+      try recoverFromDeadWriter()
+      keepVariantFilesVerbatim()
       return try body()
+    }
+  }
+
+  /// Refuses a write when `HEAD` is detached or a git operation is in progress, since the work tree is then not the branch's.
+  func checkWorkTreeIsOnBranch() throws(StoreError) {
+    if (try? repository.isHeadDetached()) == true {
+      throw .detachedHead(path: path, branch: branch)
+    }
+    if let operation = repository.operationInProgress() {
+      throw .operationInProgress(operation, path: path)
     }
   }
 
@@ -27,10 +42,12 @@ extension Store {
 
   /// Records `versions` in order as a chain of commits on `parent`, one per version, moving the branch once at the end (all or nothing), then brings the work tree and index in line.
   ///
-  /// Call under the writer lock. Order matters for crash safety: journal, objects, compare-and-swap of
-  /// the branch, work-tree files, index, and only then is the journal removed.
+  /// `tags` is given the new commits and returns tag references to move in the same transaction
+  /// (their objects already written), so an import's engagements are recorded with its versions.
+  /// Call under the writer lock.
   func commitVersions(
-    _ versions: [PendingVersion], parent: Commit?, environment: [String: String]
+    _ versions: [PendingVersion], parent: Commit?, environment: [String: String],
+    tags: ([ObjectID]) throws(StoreError) -> [WriteJournal.ReferenceMove] = { _ in [] }
   ) throws(StoreError) -> [ObjectID] {
     guard !versions.isEmpty else { return [] }
     let startFiles = try variantFiles(of: parent)
@@ -46,10 +63,23 @@ extension Store {
           variant: variant.rawValue, oldBlob: startFiles[variant],
           newBlob: try bytes.map(blobID(of:))))
     }
-    try WriteJournal(changes: changes).write(in: privateDirectory)
+    let commits = try writeCommits(versions, parent: parent, environment: environment)
+    let branchMove = WriteJournal.ReferenceMove(
+      name: branch, old: parent?.id, new: commits[commits.count - 1])
+    try record(
+      WriteJournal(changes: changes, references: [branchMove] + (try tags(commits))),
+      summary: versions.count == 1 ? versions[0].message : "record \(versions.count) versions")
+    appendToIndex(versions, commits: commits, parent: parent, startFiles: startFiles)
+    return commits
+  }
+
+  /// Writes one commit per version, chained on `parent`, moving no reference.
+  private func writeCommits(
+    _ versions: [PendingVersion], parent: Commit?, environment: [String: String]
+  ) throws(StoreError) -> [ObjectID] {
     let identity = Identity.read(from: repository, environment: environment)
     let committer = identity.signature(at: .now())
-    let commits = try storage { () throws(GitError) -> [ObjectID] in
+    return try unrecorded { () throws(GitError) -> [ObjectID] in
       var commits: [ObjectID] = []
       var tree = parent?.treeID
       for version in versions {
@@ -67,70 +97,143 @@ extension Store {
       }
       return commits
     }
+  }
+
+  /// Runs a libgit2 write that comes before the point of no return, so its failure means nothing was recorded.
+  func unrecorded<T>(_ operation: () throws(GitError) -> T) throws(StoreError) -> T {
     do {
-      let summary = versions.count == 1 ? versions[0].message : "record \(versions.count) versions"
-      try repository.updateReference(
-        branch, to: commits[commits.count - 1], expecting: parent?.id,
-        logMessage: "biostore: \(summary.prefix(while: { $0 != "\n" }))")
-    } catch  where [.modified, .exists, .locked].contains(error.kind) {
-      WriteJournal.remove(in: privateDirectory)
-      throw .concurrentUpdate
+      return try operation()
     } catch {
-      WriteJournal.remove(in: privateDirectory)
-      throw .storage("cannot update \(branch) in \(path) (\(error.message))")
-    }
-    for (variant, bytes) in finalBytes { try placeInWorkTree(variant, bytes: bytes) }
-    WriteJournal.remove(in: privateDirectory)
-    appendToIndex(versions, commits: commits, parent: parent, startFiles: startFiles)
-    return commits
-  }
-
-  /// Writes (or deletes) the variant's work-tree file and stages it, so `git status` stays clean.
-  func placeInWorkTree(_ variant: VariantName, bytes: [UInt8]?) throws(StoreError) {
-    let file = workTreePath(of: variant)
-    if let bytes {
-      try AtomicFile.write(bytes, to: file, scratchDirectory: privateDirectory)
-    } else {
-      unlink(file)
-    }
-    try storage { () throws(GitError) in
-      try repository.stageWorkTreeFile(variant.fileName, exists: bytes != nil)
+      throw .notRecorded("cannot write to the store at \(path) (\(error.message))")
     }
   }
 
-  /// The blob id of the variant's work-tree file as it stands, or nil when there is no file.
-  func workTreeBlob(of variant: VariantName) throws(StoreError) -> (bytes: [UInt8], id: ObjectID)? {
-    guard let data = FileManager.default.contents(atPath: workTreePath(of: variant)) else {
-      return nil
-    }
-    let bytes = Array(data)
-    return (bytes, try blobID(of: bytes))
-  }
-
-  /// Finishes the work tree of a writer that died after moving the branch, clearing the lock files it left.
+  /// Carries out a write whose objects exist: journal, the first reference (the point of no return), then everything else.
   ///
-  /// Only a file that still holds the journal's old or new text is touched: anything else is a person's
-  /// edit. A file holding the new text while the branch still has the old is a hand edit whose save died
-  /// before it was recorded, so it is left for the person to save again.
-  private func recoverFromCrashedWriter() throws(StoreError) {
-    let journalPath = WriteJournal.path(in: privateDirectory)
-    guard FileManager.default.fileExists(atPath: journalPath) else { return }
-    defer { WriteJournal.remove(in: privateDirectory) }
-    for stale in ["index.lock", branch + ".lock"] {
-      unlink(repository.gitDirectory + stale)
-    }
-    guard let journal = WriteJournal.read(in: privateDirectory) else { return }
-    let tipFiles = try variantFiles(of: tipCommit())
-    for change in journal.changes {
-      guard let variant = try? VariantName(change.variant) else { continue }
-      let tipBlob = tipFiles[variant]
-      let fileBlob = try workTreeBlob(of: variant)?.id
-      let branchMoved = tipBlob == change.newBlob
-      if branchMoved, fileBlob == change.oldBlob || fileBlob == change.newBlob {
-        try placeInWorkTree(variant, bytes: try tipBlob.map(bytes(ofBlob:)))
-      } else if fileBlob == tipBlob {
-        try placeInWorkTree(variant, bytes: try workTreeBlob(of: variant)?.bytes)
+  /// Before the first reference moves, a failure is an error and nothing is recorded. After it, the
+  /// write is recorded whatever happens next: what cannot be finished (another reference, a work-tree
+  /// file, git's index) becomes a warning, and the journal is kept so the next command finishes it.
+  func record(_ journal: WriteJournal, summary: String) throws(StoreError) {
+    guard let first = journal.references.first else { return }
+    try journal.write(in: privateDirectory)
+    let logMessage = "biostore: \(summary.prefix(while: { $0 != "\n" }))"
+    do {
+      try repository.updateReference(
+        first.name, to: first.new, expecting: first.old, logMessage: logMessage)
+    } catch {
+      // A reference can move and its reflog still fail (a full disk): the reference is the truth.
+      if (try? repository.referenceTarget(first.name)) == first.new {
+        warn("recorded, but \(first.name)'s reflog could not be written (\(error.message))")
+      } else {
+        WriteJournal.remove(in: privateDirectory)
+        if [.modified, .exists].contains(error.kind) { throw .concurrentUpdate }
+        throw .notRecorded("cannot update \(first.name) in \(path) (\(error.message))")
       }
     }
+    if finish(journal, logMessage: logMessage) {
+      WriteJournal.remove(in: privateDirectory)
+    }
+  }
+
+  /// Does what is left of a recorded write: the references after the first, the work-tree files and git's index; true when all of it is done.
+  ///
+  /// A work-tree file is replaced only while it holds the write's old or new text (or is missing);
+  /// anything else is a person's edit, left alone with a warning.
+  func finish(_ journal: WriteJournal, logMessage: String) -> Bool {
+    var complete = true
+    for move in journal.references.dropFirst() {
+      let current = try? repository.referenceTarget(move.name)
+      guard current != move.new else { continue }
+      guard current == move.old else {
+        warn("\(move.name) was changed by another tool meanwhile; left as it is")
+        continue
+      }
+      do {
+        try repository.updateReference(
+          move.name, to: move.new, expecting: move.old, logMessage: logMessage)
+      } catch {
+        warn(unfinished: "\(move.name) could not be written (\(error.message))")
+        complete = false
+      }
+    }
+    var staged: [(path: String, exists: Bool)] = []
+    for change in journal.changes {
+      guard let variant = try? VariantName(change.variant) else { continue }
+      let file: ObjectID?
+      do {
+        file = try workTreeBlob(of: variant)?.id
+      } catch {
+        warn("\(variant.fileName) in the work tree is not a regular file; left as it is")
+        continue
+      }
+      guard file == nil || file == change.oldBlob || file == change.newBlob else {
+        warn(
+          "\(variant.fileName) in the work tree was edited meanwhile; left as it is (record it with `biostore save \(variant)`)"
+        )
+        continue
+      }
+      do {
+        if let blob = change.newBlob {
+          if file != blob {
+            try AtomicFile.write(
+              try bytes(ofBlob: blob), to: workTreePath(of: variant),
+              scratchDirectory: privateDirectory)
+          }
+        } else if file != nil {
+          unlink(workTreePath(of: variant))
+        }
+        staged.append((variant.fileName, change.newBlob != nil))
+      } catch {
+        warn(unfinished: "\(variant.fileName) in the work tree could not be written (\(error))")
+        complete = false
+      }
+    }
+    do {
+      try stageWithRetry(staged)
+    } catch  where error.kind == .locked {
+      warn(
+        unfinished: "git's index could not be updated (another git process holds .git/index.lock)")
+      complete = false
+    } catch {
+      warn(unfinished: "git's index could not be updated (\(error.message))")
+      complete = false
+    }
+    return complete
+  }
+
+  /// Stages the files, retrying for up to a second while another git process (an editor's `git status`) holds the index lock.
+  private func stageWithRetry(_ files: [(path: String, exists: Bool)]) throws(GitError) {
+    guard !files.isEmpty else { return }
+    let deadline = Date().addingTimeInterval(1)
+    while true {
+      do {
+        return try repository.stageWorkTreeFiles(files)
+      } catch  where error.kind == .locked && Date() < deadline {
+        usleep(20_000)
+      }
+    }
+  }
+
+  /// Reports part of a recorded write that could not be done now and that the next command finishes.
+  private func warn(unfinished what: String) {
+    warn("recorded, but \(what); the next biostore command in this store finishes it")
+  }
+
+  /// The bytes and blob id of the variant's work-tree file as it stands, or nil when there is no file; refuses a link or anything but a regular file.
+  func workTreeBlob(of variant: VariantName) throws(StoreError) -> (bytes: [UInt8], id: ObjectID)? {
+    let path = workTreePath(of: variant)
+    let bytes: [UInt8]?
+    do {
+      bytes = try UnfollowedFile.read(path, limit: VersionText.maximumBytes)
+    } catch {
+      switch error {
+      case .symbolicLink: throw .notARegularFile(path: path, link: true)
+      case .notRegular: throw .notARegularFile(path: path, link: false)
+      case .tooLarge: throw .badText(reason: "\(path.printable) is over 4 MiB")
+      case .failed(let reason): throw .unreadableFile(path: path, reason: reason)
+      }
+    }
+    guard let bytes else { return nil }
+    return (bytes, try blobID(of: bytes))
   }
 }

@@ -10,6 +10,8 @@ public final class Store {
   let branch: String
   /// The history index as this process last brought it up to date.
   var indexView: IndexView?
+  /// Receives each `biostore: warning:` the store has for the person, such as a recorded write it could not finish.
+  public var onWarning: (String) -> Void = { _ in }
 
   /// Where biostore keeps its own files (lock, journal, caches): `.git/biostore`.
   var privateDirectory: String { repository.gitDirectory + "biostore" }
@@ -59,7 +61,9 @@ public final class Store {
     } catch {
       throw .cannotCreate(path: path, reason: error.message)
     }
-    return try Store(openingAt: path)
+    let store = try Store(openingAt: path)
+    store.keepVariantFilesVerbatim()
+    return store
   }
 
   /// The store path to use: `--store`, else `$BIOSTORE_DIR`, else `~/.biostore`.
@@ -68,6 +72,11 @@ public final class Store {
     if let directory = environment["BIOSTORE_DIR"], !directory.isEmpty { return directory }
     let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
     return home + "/.biostore"
+  }
+
+  /// Passes `message` to `onWarning`.
+  func warn(_ message: String) {
+    onWarning(message)
   }
 
   /// The commit the branch points at, or nil before the first save.

@@ -77,6 +77,16 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case pathNeverExisted(String, repository: String)
   /// The heading to extract is in no revision of the source.
   case sectionNotFound(heading: String, source: String, quoteOnly: Bool)
+  /// A variant file or a file biostore keeps is a symbolic link, a folder or another non-regular file.
+  case notARegularFile(path: String, link: Bool)
+  /// `HEAD` names a commit, not the branch, so the checked-out files are not the branch's.
+  case detachedHead(path: String, branch: String)
+  /// A merge, rebase, cherry-pick or the like is half done in the store.
+  case operationInProgress(String, path: String)
+  /// A write failed before anything was recorded.
+  case notRecorded(String)
+  /// The variant gained a version while it was open in the editor.
+  case changedWhileEditing(variant: String, latest: ObjectID?, keptAt: String)
 
   /// 2 for bad usage or input, 1 for everything refused or not found.
   public var exitCode: Int32 {
@@ -183,6 +193,22 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
       "\(path.printable) already exists and is not empty; export into a new folder"
     case .badEngagementDate(let text):
       "invalid engagement date '\(text.printable)': give the day, YYYY-MM-DD"
+    case .notARegularFile(let path, let link):
+      link
+        ? "\(path.printable) is a symbolic link; biostore never follows links in a store: replace it with a regular file (or remove it) and run the command again"
+        : "\(path.printable) is not a regular file; move it away and run the command again"
+    case .detachedHead(let path, let branch):
+      "the store's HEAD is detached (an old commit is checked out), so nothing was recorded; go back with `git -C \(path.printable) checkout \(branch.dropFirst("refs/heads/".count))` and run the command again"
+    case .operationInProgress(let operation, let path):
+      "a git \(operation) is in progress in \(path.printable), so nothing was recorded; "
+        + (operation == "bisect"
+          ? "end it with `git bisect reset`"
+          : "finish it (`git \(operation) --continue`) or abort it (`git \(operation) --abort`)")
+        + " and run the command again"
+    case .notRecorded(let reason):
+      "\(reason); nothing was recorded: fix that and run the command again"
+    case .changedWhileEditing(let variant, let latest, let keptAt):
+      "\(variant) changed while you were editing (\(latest.map { "version \($0.short)" } ?? "it was removed") was recorded meanwhile), so your text was not saved over it; it is kept in \(keptAt.printable): compare with `biostore show \(variant)` and save it with `biostore save \(variant) --file \(keptAt.printable)`"
     }
   }
 }

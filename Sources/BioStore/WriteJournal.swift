@@ -1,7 +1,11 @@
 import Foundation
 import Git
 
-/// What a writer is about to do, written under the lock before the first change so the next writer can finish or undo a crashed one.
+/// What a writer is about to do, written under the lock once its objects exist and before the first reference moves, so the next command can finish or forget a write that died.
+///
+/// The first reference move is the point of no return: once it has happened the write *is* recorded
+/// and whoever finds the journal finishes the rest (the other references, the work-tree files, git's
+/// index); before it, nothing was recorded and the journal is dropped.
 struct WriteJournal: Codable, Equatable {
   /// One variant file the write changes.
   struct FileChange: Codable, Equatable {
@@ -13,16 +17,36 @@ struct WriteJournal: Codable, Equatable {
     var newBlob: ObjectID?
   }
 
+  /// One reference the write moves by compare-and-swap.
+  struct ReferenceMove: Codable, Equatable {
+    /// The full reference name (`refs/heads/main`, `refs/tags/engagements/x`).
+    var name: String
+    /// Where it points before the write, nil when it does not exist yet.
+    var old: ObjectID?
+    /// Where it points afterwards.
+    var new: ObjectID
+  }
+
   /// Every variant file the write changes, with its final blob.
   var changes: [FileChange]
+  /// The references to move, in order; the first is the point of no return.
+  var references: [ReferenceMove] = []
 
   /// The journal's file inside `.git/biostore`.
   static func path(in directory: String) -> String { directory + "/journal" }
 
-  /// Reads the journal left in `directory`, or nil when there is none (or it was cut short, and so never acted on).
+  /// Whether a journal was left in `directory`.
+  static func exists(in directory: String) -> Bool {
+    var status = stat()
+    return lstat(path(in: directory), &status) == 0
+  }
+
+  /// Reads the journal left in `directory`, or nil when there is none (or it cannot be read, a link or damaged, and so is never acted on).
   static func read(in directory: String) -> WriteJournal? {
-    guard let data = FileManager.default.contents(atPath: path(in: directory)) else { return nil }
-    return try? JSONDecoder().decode(WriteJournal.self, from: data)
+    guard let bytes = try? UnfollowedFile.read(path(in: directory), limit: 64 << 20) else {
+      return nil
+    }
+    return try? JSONDecoder().decode(WriteJournal.self, from: Data(bytes))
   }
 
   /// Writes the journal atomically (temporary file, fsync, rename).
@@ -38,8 +62,24 @@ struct WriteJournal: Codable, Equatable {
     }
   }
 
-  /// Removes the journal: the write it described is complete.
+  /// Removes the journal: the write it described is complete (or was never recorded).
   static func remove(in directory: String) {
     unlink(path(in: directory))
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case changes, references
+  }
+
+  init(changes: [FileChange], references: [ReferenceMove] = []) {
+    self.changes = changes
+    self.references = references
+  }
+
+  /// Reads a journal, also one written before journals named their references.
+  init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    changes = try container.decode([FileChange].self, forKey: .changes)
+    references = try container.decodeIfPresent([ReferenceMove].self, forKey: .references) ?? []
   }
 }

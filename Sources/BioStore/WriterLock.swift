@@ -12,6 +12,9 @@ final class WriterLock {
 
   /// Waits up to `timeout` seconds for the lock file `name` in `directory`, creating the directory and file if needed.
   init(in directory: String, name: String = "lock", timeout: Double) throws(StoreError) {
+    guard UnfollowedFile.isFolderOrAbsent(directory) else {
+      throw .notARegularFile(path: directory, link: true)
+    }
     do {
       try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     } catch {
@@ -20,7 +23,7 @@ final class WriterLock {
       )
     }
     let path = directory + "/" + name
-    descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+    descriptor = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else {
       throw .storage(
         "cannot open \(path) (\(String(cString: strerror(errno)))); check the store's permissions")

@@ -33,8 +33,11 @@ struct Biostore: ParsableCommand {
       option: option, environment: option == nil ? ProcessInfo.processInfo.environment : [:])
   }
 
-  /// Opens the store, failing with `biostore init` advice when there is none.
+  /// Opens the store, failing with `biostore init` advice when there is none, and finishes a write an earlier command left unfinished.
   func openStore() throws -> Store {
-    try Store(openingAt: storePath)
+    let store = try Store(openingAt: storePath)
+    store.onWarning = Console.warn
+    store.finishUnfinishedWrite()
+    return store
   }
 }

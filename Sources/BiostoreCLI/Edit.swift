@@ -21,14 +21,15 @@ extension Biostore {
       let variant = try VariantName(variant)
       let store = try root.openStore()
       let environment = ProcessInfo.processInfo.environment
-      let original = try store.editableText(of: variant)
-      let edited = try Editor(environment: environment).edit(original, fileName: variant.fileName)
-      guard edited != Array(original.utf8) else {
+      let draft = try store.editDraft(of: variant)
+      let edited = try Editor(environment: environment).edit(draft.text, fileName: variant.fileName)
+      guard edited != Array(draft.text.utf8) else {
         return try Biostore.report(.unchanged(variant), of: store)
       }
       let text = try VersionText.validated(edited)
       let outcome = try store.save(
-        variant, text: text, message: message, date: nil, environment: environment)
+        variant, text: text, message: message, date: nil, replacing: draft,
+        environment: environment)
       try Biostore.report(outcome, of: store)
     }
   }

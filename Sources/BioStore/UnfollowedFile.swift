@@ -1,0 +1,70 @@
+import Foundation
+
+/// Reads a file inside the store without ever following a symbolic link, and only if it is a regular file of bounded size.
+///
+/// Variant files and biostore's own files under `.git/biostore` are read this way, so a link planted
+/// in the store (to `/etc/passwd`, to a folder) is refused rather than read into a version or a cache.
+enum UnfollowedFile {
+  /// Why a file could not be read.
+  enum Problem: Error, Equatable {
+    /// The path is a symbolic link.
+    case symbolicLink
+    /// The path is a folder, a FIFO, a device or a socket.
+    case notRegular
+    /// The file is larger than the limit.
+    case tooLarge(Int)
+    /// The system refused (its `strerror`).
+    case failed(String)
+  }
+
+  /// The file's bytes, or nil when nothing is at `path`.
+  static func read(_ path: String, limit: Int = Int.max) throws(Problem) -> [UInt8]? {
+    var status = stat()
+    guard lstat(path, &status) == 0 else {
+      if errno == ENOENT || errno == ENOTDIR { return nil }
+      throw .failed(String(cString: strerror(errno)))
+    }
+    try check(status)
+    // O_NOFOLLOW closes the window between lstat and open; O_NONBLOCK keeps a FIFO swapped in from hanging.
+    let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+    guard descriptor >= 0 else {
+      if errno == ENOENT { return nil }
+      throw errno == ELOOP ? .symbolicLink : .failed(String(cString: strerror(errno)))
+    }
+    defer { close(descriptor) }
+    guard fstat(descriptor, &status) == 0 else { throw .failed(String(cString: strerror(errno))) }
+    try check(status)
+    guard Int(status.st_size) <= limit else { throw .tooLarge(Int(status.st_size)) }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+    while true {
+      let count = chunk.withUnsafeMutableBytes {
+        Foundation.read(descriptor, $0.baseAddress, $0.count)
+      }
+      if count == 0 { break }
+      guard count > 0 else {
+        if errno == EINTR { continue }
+        throw .failed(String(cString: strerror(errno)))
+      }
+      bytes += chunk[..<count]
+      // The file may have grown since fstat; never read past the limit.
+      guard bytes.count <= limit else { throw .tooLarge(bytes.count) }
+    }
+    return bytes
+  }
+
+  /// Whether `path` is a real folder (not a link to one), or absent.
+  static func isFolderOrAbsent(_ path: String) -> Bool {
+    var status = stat()
+    guard lstat(path, &status) == 0 else { return errno == ENOENT }
+    return status.st_mode & S_IFMT == S_IFDIR
+  }
+
+  private static func check(_ status: stat) throws(Problem) {
+    switch status.st_mode & S_IFMT {
+    case S_IFREG: return
+    case S_IFLNK: throw .symbolicLink
+    default: throw .notRegular
+    }
+  }
+}
