@@ -20,7 +20,7 @@ extension Store {
       let tipBlob = try variantFiles(of: parent)[variant]
       if let draft, let text, draft.baseBlob != tipBlob {
         throw .changedWhileEditing(
-          variant: variant.rawValue, latest: tipBlob,
+          variant: variant.rawValue, latest: tipBlob == nil ? nil : parent?.id,
           keptAt: try keepUnsaved(Array(text.utf8), of: variant))
       }
       let workTree = try workTreeBlob(of: variant)

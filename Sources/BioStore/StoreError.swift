@@ -195,12 +195,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
       "invalid engagement date '\(text.printable)': give the day, YYYY-MM-DD"
     case .notARegularFile(let path, let link):
       link
-        ? "\(path.printable) is a symbolic link; biostore never follows links in a store: replace it with a regular file (or remove it) and run the command again"
-        : "\(path.printable) is not a regular file; move it away and run the command again"
+        ? "\(path) is a symbolic link; biostore never follows links in a store: replace it with a regular file (or remove it) and run the command again"
+        : "\(path) is not a regular file; move it away and run the command again"
     case .detachedHead(let path, let branch):
-      "the store's HEAD is detached (an old commit is checked out), so nothing was recorded; go back with `git -C \(path.printable) checkout \(branch.dropFirst("refs/heads/".count))` and run the command again"
+      "the store's HEAD is detached (an old commit is checked out), so nothing was recorded; go back with `git -C \(path) checkout \(branch.dropFirst("refs/heads/".count))` and run the command again"
     case .operationInProgress(let operation, let path):
-      "a git \(operation) is in progress in \(path.printable), so nothing was recorded; "
+      "a git \(operation) is in progress in \(path), so nothing was recorded; "
         + (operation == "bisect"
           ? "end it with `git bisect reset`"
           : "finish it (`git \(operation) --continue`) or abort it (`git \(operation) --abort`)")
@@ -208,7 +208,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case .notRecorded(let reason):
       "\(reason); nothing was recorded: fix that and run the command again"
     case .changedWhileEditing(let variant, let latest, let keptAt):
-      "\(variant) changed while you were editing (\(latest.map { "version \($0.short)" } ?? "it was removed") was recorded meanwhile), so your text was not saved over it; it is kept in \(keptAt.printable): compare with `biostore show \(variant)` and save it with `biostore save \(variant) --file \(keptAt.printable)`"
+      "\(variant) changed while you were editing (\(latest.map { "version \($0.short)" } ?? "it was removed") was recorded meanwhile), so your text was not saved over it; it is kept in \(keptAt): compare with `biostore show \(variant)` and save it with `biostore save \(variant) --file \(keptAt)`"
     }
   }
 }
