@@ -3,9 +3,11 @@ import Git
 
 /// Which commit each engagement pinned for each variant, kept beside the history index so `history` reads no tag twice.
 ///
-/// `.git/biostore/index/engagements.tsv` holds one line per engagement tag: its name, the object
-/// its reference pointed at when read, and `variant=commit` pairs. A line whose reference now
-/// points elsewhere is read again from the tag; the file is a cache like the index.
+/// `.git/biostore/index/engagements.pins` starts with a line that seals the rest (its length and
+/// checksum), then holds one line per engagement tag: its name, the object its reference pointed
+/// at when read, and `variant=commit` pairs. A line whose reference now points elsewhere is read
+/// again from the tag; a file that does not match its seal is read as empty, so every tag is read
+/// again. The file is a cache like the index. (Not `.tsv`: a variant may be named `engagements`.)
 struct EngagementPins {
   /// One engagement's pins.
   struct Entry: Equatable {
@@ -23,11 +25,22 @@ struct EngagementPins {
   /// The cache file.
   let path: String
 
-  /// The cached entries by name; empty when there is no file or it cannot be read.
+  /// The first line's start; raise its number whenever the lines' form changes.
+  private static let format = "biostore-pins 1 "
+
+  /// The cached entries by name; empty when there is no file or it does not match its seal.
   func read() -> [String: Entry] {
     guard let data = FileManager.default.contents(atPath: path) else { return [:] }
+    let file = [UInt8](data)
+    let prefix = Array(EngagementPins.format.utf8)
+    guard file.starts(with: prefix),
+      let lineEnd = file[prefix.count...].firstIndex(of: UInt8(ascii: "\n")),
+      let seal = ContentSeal(text: Substring(decoding: file[prefix.count..<lineEnd], as: UTF8.self))
+    else { return [:] }
+    let body = file[(lineEnd + 1)...]
+    guard body.count == seal.length, ContentSeal(of: body) == seal else { return [:] }
     // Parsed as bytes: a store may hold thousands of engagements, and `history` reads them all.
-    return Array(data).withUnsafeBufferPointer { bytes in
+    return body.withUnsafeBufferPointer { bytes in
       var entries: [String: Entry] = [:]
       var fields: [String] = []
       var fieldStart = 0
@@ -66,8 +79,10 @@ struct EngagementPins {
       ([entry.name, entry.referenceTarget.hex] + entry.pins.map { "\($0.variant)=\($0.commit.hex)" })
         .joined(separator: "\t") + "\n"
     }.joined()
+    let body = Array(text.utf8)
+    let header = Array("\(EngagementPins.format)\(ContentSeal(of: body).text)\n".utf8)
     try? FileManager.default.createDirectory(
       atPath: scratchDirectory, withIntermediateDirectories: true)
-    try? AtomicFile.write(Array(text.utf8), to: path, scratchDirectory: scratchDirectory)
+    try? AtomicFile.write(header + body, to: path, scratchDirectory: scratchDirectory)
   }
 }

@@ -4,11 +4,13 @@ import Git
 /// The history index under `.git/biostore/index/`: what the main line says about each variant, valid for the tip it records.
 ///
 /// A cache, never the truth: deleting it costs only speed, and a damaged one is rebuilt. `state`
-/// records the branch, its tip and the tip's depth (first-parent steps from the root); each
-/// `<variant>.tsv` lists the variant's versions and removals oldest first, one tab-separated line
-/// each with its commit's depth. Every file is replaced atomically. A rebuild removes `state`
-/// first, so a crash never pairs old variant files with a new state; a catch-up only adds lines
-/// deeper than the old state's tip, which readers ignore until `state` names the new tip.
+/// records the branch, its tip and the tip's depth (first-parent steps from the root), and the
+/// length and checksum (a `ContentSeal`) of each `<variant>.tsv`, which lists the variant's
+/// versions and removals oldest first, one tab-separated line each with its commit's depth; its
+/// last line seals `state` itself. A file is believed only when its first `length` bytes are the
+/// ones sealed: a longer file is an update that added lines and died before writing `state`, and
+/// is read as its sealed part; anything else is damage, and the index is rebuilt. A rebuild removes
+/// `state` first, and `state` is written last, replaced atomically.
 struct HistoryIndex {
   /// One line of a variant's file: a version, the removal of the file, or a rename into or out of it.
   struct Entry: Equatable {
@@ -57,25 +59,54 @@ struct HistoryIndex {
     var tip: ObjectID
     /// The tip's depth.
     var depth: Int
+    /// The seal of each variant file valid for the tip; a variant without one has no lines.
+    var files: [VariantName: ContentSeal] = [:]
   }
 
   /// The index's folder.
   let directory: String
 
-  /// The recorded state, or nil when there is none or it cannot be read.
+  /// The recorded state, or nil when there is none or it does not prove itself.
   func state() -> State? {
     guard let data = FileManager.default.contents(atPath: directory + "/state") else { return nil }
-    let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
-    guard lines.count == 4, lines[0] == "biostore-index 2", let tip = ObjectID(hex: lines[2]),
+    let bytes = [UInt8](data)
+    // The last line seals every byte before it, so a state cut short or edited is no state.
+    guard bytes.last == UInt8(ascii: "\n"),
+      let sealStart = bytes.dropLast().lastIndex(of: UInt8(ascii: "\n")).map({ $0 + 1 }),
+      bytes[sealStart...].starts(with: "seal ".utf8),
+      let seal = ContentSeal(
+        text: Substring(decoding: bytes[(sealStart + 5)..<(bytes.count - 1)], as: UTF8.self)),
+      seal.length == sealStart, ContentSeal(of: bytes[..<sealStart]) == seal
+    else { return nil }
+    let lines = String(decoding: bytes[..<sealStart], as: UTF8.self)
+      .split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+    guard lines.count >= 4, lines[0] == HistoryIndex.format,
+      let tip = ObjectID(hex: String(lines[2])),
       let depth = Int(lines[3])
     else { return nil }
-    return State(branch: lines[1], tip: tip, depth: depth)
+    var state = State(branch: String(lines[1]), tip: tip, depth: depth)
+    for line in lines.dropFirst(4) {
+      let fields = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
+      guard fields.count == 3, fields[0] == "file",
+        let variant = try? VariantName(String(fields[1])),
+        let seal = ContentSeal(text: fields[2]), state.files[variant] == nil
+      else { return nil }
+      state.files[variant] = seal
+    }
+    return state
   }
 
+  /// The first line of `state`: raise the number whenever the files' form or meaning changes, so an older index is rebuilt rather than misread.
+  static let format = "biostore-index 3"
+
   /// Records `state`, the last step of any update.
-  func write(_ state: State) throws {
-    try replace(
-      "state", with: "biostore-index 2\n\(state.branch)\n\(state.tip.hex)\n\(state.depth)\n")
+  func write(_ state: State) throws(StoreError) {
+    var text = "\(HistoryIndex.format)\n\(state.branch)\n\(state.tip.hex)\n\(state.depth)\n"
+    for (variant, seal) in state.files.sorted(by: { $0.key < $1.key }) {
+      text += "file \(variant) \(seal.text)\n"
+    }
+    let bytes = Array(text.utf8)
+    try replace("state", with: bytes + Array("seal \(ContentSeal(of: bytes).text)\n".utf8))
   }
 
   /// Forgets the state, the first step of a rebuild.
@@ -83,22 +114,33 @@ struct HistoryIndex {
     unlink(directory + "/state")
   }
 
-  /// The entries of `variant` no deeper than `depth`, oldest first; nil when its file is damaged.
-  func entries(of variant: VariantName, upTo depth: Int) -> [Entry]? {
-    guard let data = FileManager.default.contents(atPath: path(of: variant)) else { return [] }
+  /// The bytes of the file of `variant` that `state` seals: empty when it seals none, nil when the file does not match.
+  func sealedBytes(of variant: VariantName, in state: State) -> ArraySlice<UInt8>? {
+    guard let seal = state.files[variant] else { return [] }
+    guard let data = FileManager.default.contents(atPath: path(of: variant)) else { return nil }
+    return seal.sealedPart(of: [UInt8](data))
+  }
+
+  /// The entries of `variant` that `state` vouches for, oldest first; nil when its file is damaged.
+  func entries(of variant: VariantName, in state: State) -> [Entry]? {
+    guard let bytes = sealedBytes(of: variant, in: state) else { return nil }
+    return HistoryIndex.entries(parsing: bytes, upTo: state.depth)
+  }
+
+  /// The entries of a variant file's bytes no deeper than `depth`, oldest first; nil when a line cannot be read.
+  static func entries(parsing data: ArraySlice<UInt8>, upTo depth: Int) -> [Entry]? {
     // Parsed as bytes: splitting Strings by Character took three quarters of a look-up.
-    return Array(data).withUnsafeBufferPointer { bytes -> [Entry]? in
+    return data.withUnsafeBufferPointer { bytes -> [Entry]? in
       var entries: [Entry] = []
       var lineStart = 0
       while lineStart < bytes.count {
         var lineEnd = lineStart
         while lineEnd < bytes.count && bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
-        // A last line without its line break (an append cut short) makes the file damaged, and
-        // so rebuilt: the line cannot be told from a file cut short by other means.
         if lineEnd == bytes.count { return nil }
         guard let entry = HistoryIndex.entry(parsing: bytes, lineStart..<lineEnd) else {
           return nil
         }
+        // The sealed part holds no deeper line; this only keeps a forged seal from reaching further.
         if entry.depth <= depth { entries.append(entry) }
         lineStart = lineEnd + 1
       }
@@ -106,15 +148,27 @@ struct HistoryIndex {
     }
   }
 
-  /// The newest version entry of `variant` no deeper than `depth` whose date `admits` (the latest, when nil), then up to `stepsBack` versions before it, newest first; nil when the file has to be read whole instead (a rename into the variant on the way, a removal since the latest version, a damaged line) or no version is admitted.
+  /// The newest version entry of `variant` whose date `admits` (the latest, when nil), then up to `stepsBack` versions before it, newest first, from the file `state` seals; nil when the file has to be read whole instead (a rename into the variant on the way, a removal since the latest version, a damaged file or line) or no version is admitted.
   ///
-  /// It reads lines from the end of the file and parses only their kind, date and depth until it
-  /// finds the answer, so `VARIANT@DATE` costs the versions after DATE, not the whole history.
+  /// The whole file is checked against its seal (a millisecond for 3 MB); then lines are read from
+  /// its end, parsing only their kind, date and depth until the answer is found, so
+  /// `VARIANT@DATE` costs the versions after DATE, not the whole history.
   func newestVersions(
-    of variant: VariantName, upTo depth: Int, stepsBack: Int, admits: ((Timestamp) -> Bool)?
+    of variant: VariantName, in state: State, stepsBack: Int, admits: ((Timestamp) -> Bool)?
   ) -> [Entry]? {
-    guard let data = FileManager.default.contents(atPath: path(of: variant)) else { return nil }
-    return Array(data).withUnsafeBufferPointer { bytes -> [Entry]? in
+    guard state.files[variant] != nil, let bytes = sealedBytes(of: variant, in: state) else {
+      return nil
+    }
+    return HistoryIndex.newestVersions(
+      parsing: bytes, upTo: state.depth, stepsBack: stepsBack, admits: admits)
+  }
+
+  /// `newestVersions(of:in:stepsBack:admits:)` over a variant file's bytes.
+  static func newestVersions(
+    parsing data: ArraySlice<UInt8>, upTo depth: Int, stepsBack: Int,
+    admits: ((Timestamp) -> Bool)?
+  ) -> [Entry]? {
+    return data.withUnsafeBufferPointer { bytes -> [Entry]? in
       guard bytes.last == UInt8(ascii: "\n") else { return nil }
       var found: [Entry] = []
       var lineEnd = bytes.count - 1
@@ -144,44 +198,53 @@ struct HistoryIndex {
     }
   }
 
-  /// The variants that have a file in the index.
-  func variants() -> [VariantName] {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-    return names.compactMap { name in
-      name.hasSuffix(".tsv") ? try? VariantName(String(name.dropLast(4))) : nil
-    }.sorted()
+  /// Replaces the file of `variant` with `entries`, and returns its seal for the next state.
+  func write(_ entries: [Entry], of variant: VariantName) throws(StoreError) -> ContentSeal {
+    let bytes = Array(entries.map(HistoryIndex.line).joined().utf8)
+    try replace(variant.rawValue + ".tsv", with: bytes)
+    return ContentSeal(of: bytes)
   }
 
-  /// Replaces the file of `variant` with `entries`.
-  func write(_ entries: [Entry], of variant: VariantName) throws {
-    try replace(variant.rawValue + ".tsv", with: entries.map(HistoryIndex.line).joined())
-  }
-
-  /// Adds `entries` at the end of the file of `variant`.
-  func append(_ entries: [Entry], to variant: VariantName) throws {
-    let file = path(of: variant)
-    if !FileManager.default.fileExists(atPath: file) {
-      return try write(entries, of: variant)
+  /// Adds `entries` after the part of the file of `variant` that `state` seals, and returns the new seal; nil when the file does not match its seal and so cannot be added to.
+  ///
+  /// Bytes beyond the sealed part (an update that died before writing `state`) are cut off first.
+  /// Until the new state is written, readers read the old sealed part, which is unchanged.
+  func append(_ entries: [Entry], to variant: VariantName, in state: State) throws(StoreError)
+    -> ContentSeal?
+  {
+    guard state.files[variant] != nil else { return try write(entries, of: variant) }
+    guard let sealed = sealedBytes(of: variant, in: state) else { return nil }
+    let added = Array(entries.map(HistoryIndex.line).joined().utf8)
+    do {
+      let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path(of: variant)))
+      defer { try? handle.close() }
+      try handle.truncate(atOffset: UInt64(sealed.count))
+      try handle.seekToEnd()
+      try handle.write(contentsOf: Data(added))
+    } catch {
+      throw .storage("cannot add to \(path(of: variant)) (\(error.localizedDescription))")
     }
-    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: file))
-    defer { try? handle.close() }
-    try handle.seekToEnd()
-    try handle.write(contentsOf: Data(entries.map(HistoryIndex.line).joined().utf8))
+    return ContentSeal(of: Array(sealed) + added)
   }
 
-  /// Removes every file, for a rebuild.
+  /// Removes the state and every variant file, for a rebuild.
   func clear() {
     removeState()
-    for variant in variants() { unlink(path(of: variant)) }
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+    for name in names where name.hasSuffix(".tsv") { unlink(directory + "/" + name) }
   }
 
   private func path(of variant: VariantName) -> String {
     directory + "/" + variant.rawValue + ".tsv"
   }
 
-  private func replace(_ name: String, with text: String) throws {
-    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    try AtomicFile.write(Array(text.utf8), to: directory + "/" + name, scratchDirectory: directory)
+  private func replace(_ name: String, with bytes: [UInt8]) throws(StoreError) {
+    do {
+      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    } catch {
+      throw .storage("cannot create \(directory) (\(error.localizedDescription))")
+    }
+    try AtomicFile.write(bytes, to: directory + "/" + name, scratchDirectory: directory)
   }
 
   private static func line(_ entry: Entry) -> String {

@@ -3,12 +3,13 @@ import Git
 
 /// The text of `history VARIANT` kept in the index folder, valid for the branch tip and engagement tags it was made for.
 ///
-/// The first line of each `<variant>.listing` file is its key; the rest is the listing. The key
-/// names everything the listing depends on: the tip fixes the versions, their counts and the
-/// removals and renames; the engagement tags' targets (tag objects, which change whenever a tag's
-/// message does) fix who was sent what. A file whose key does not match is simply made again.
-/// The key starts with a format number: raise it whenever `history`'s text changes, or old
-/// listings would still be printed.
+/// The first line of each `<variant>.listing` file is its key and the seal (length and checksum)
+/// of the rest, the listing; a listing cut short, padded or changed does not match its seal and
+/// is made again, as is one whose key does not match. The key names everything the listing
+/// depends on: the tip fixes the versions, their counts and the removals and renames; the
+/// engagement tags' targets (tag objects, which change whenever a tag's message does) fix who was
+/// sent what. The key starts with a format number: raise it whenever `history`'s text changes, or
+/// old listings would still be printed.
 struct HistoryListingCache {
   /// The index folder that holds the files.
   let directory: String
@@ -22,20 +23,30 @@ struct HistoryListingCache {
         fingerprint = (fingerprint ^ UInt64(byte)) &* 0x100_0000_01b3
       }
     }
-    return "biostore-listing 1 \(tip.hex) \(String(fingerprint, radix: 16))\n"
+    return "biostore-listing 2 \(tip.hex) \(String(fingerprint, radix: 16))"
   }
 
-  /// The cached listing of `variant` if it was made for `key`.
+  /// The cached listing of `variant` if it was made for `key` and matches its seal.
   func listing(of variant: VariantName, key: String) -> String? {
     guard let data = FileManager.default.contents(atPath: path(of: variant)) else { return nil }
-    let text = String(decoding: data, as: UTF8.self)
-    return text.hasPrefix(key) ? String(text.dropFirst(key.count)) : nil
+    let bytes = [UInt8](data)
+    let prefix = Array((key + " ").utf8)
+    guard bytes.starts(with: prefix),
+      let lineEnd = bytes[prefix.count...].firstIndex(of: UInt8(ascii: "\n")),
+      let seal = ContentSeal(
+        text: Substring(decoding: bytes[prefix.count..<lineEnd], as: UTF8.self))
+    else { return nil }
+    let listing = bytes[(lineEnd + 1)...]
+    // Exactly the sealed bytes: a listing is replaced whole, so a longer one is damage too.
+    guard listing.count == seal.length, ContentSeal(of: listing) == seal else { return nil }
+    return String(decoding: listing, as: UTF8.self)
   }
 
   /// Keeps `listing` of `variant` for `key`; a cache that cannot be written is only slower.
   func keep(_ listing: String, of variant: VariantName, key: String) {
-    try? AtomicFile.write(
-      Array((key + listing).utf8), to: path(of: variant), scratchDirectory: directory)
+    let bytes = Array(listing.utf8)
+    let header = Array("\(key) \(ContentSeal(of: bytes).text)\n".utf8)
+    try? AtomicFile.write(header + bytes, to: path(of: variant), scratchDirectory: directory)
   }
 
   private func path(of variant: VariantName) -> String {

@@ -6,13 +6,13 @@ struct IndexView {
   let index: HistoryIndex
   /// Entries kept in memory by variant: all of them after a rebuild, the changed ones after a catch-up.
   let inMemory: [VariantName: [HistoryIndex.Entry]]?
-  /// How deep the lines in the files are valid (the catch-up's base), or nil when the files hold nothing valid.
-  let fileDepth: Int?
+  /// The recorded state whose seals vouch for the files (the catch-up's base when nothing could be written), or nil when the files hold nothing valid.
+  let files: HistoryIndex.State?
 
   /// The entries of `variant`, oldest first; nil when its file is damaged.
   func entries(of variant: VariantName) -> [HistoryIndex.Entry]? {
     if let kept = inMemory?[variant] { return kept }
-    guard let fileDepth else { return [] }
-    return index.entries(of: variant, upTo: fileDepth)
+    guard let files else { return [] }
+    return index.entries(of: variant, in: files)
   }
 }

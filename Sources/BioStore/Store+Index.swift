@@ -19,7 +19,7 @@ extension Store {
     let index = historyIndex
     let recorded = index.state()
     if let recorded, recorded.branch == branch, recorded.tip == tip {
-      indexView = IndexView(state: recorded, index: index, inMemory: nil, fileDepth: recorded.depth)
+      indexView = IndexView(state: recorded, index: index, inMemory: nil, files: recorded)
       return indexView
     }
     var steps: [MainLineStep] = []
@@ -58,6 +58,8 @@ extension Store {
   {
     let index = historyIndex
     var byVariant: [VariantName: [HistoryIndex.Entry]] = [:]
+    // How many of each variant's entries came from its file, so a catch-up only adds the rest.
+    var fromFile: [VariantName: Int] = [:]
     // Only each variant's newest text is kept, since a version is counted against the one before
     // it; keeping every text made a 100,000-commit build peak near 1 GB.
     var newest: [VariantName: (blob: ObjectID, text: ProseText)] = [:]
@@ -72,10 +74,11 @@ extension Store {
         if byVariant[change.variant] == nil {
           if let base {
             // A damaged file cannot be added to: build everything again.
-            guard let entries = index.entries(of: change.variant, upTo: base.depth) else {
+            guard let entries = index.entries(of: change.variant, in: base) else {
               return try buildIndex(tip: tip, base: nil, steps: try allSteps())
             }
             byVariant[change.variant] = entries
+            fromFile[change.variant] = entries.count
           } else {
             byVariant[change.variant] = []
           }
@@ -113,27 +116,41 @@ extension Store {
         byVariant[change.variant, default: []].append(entry)
       }
     }
-    let state = HistoryIndex.State(branch: branch, tip: tip, depth: baseDepth + steps.count)
+    var state = HistoryIndex.State(
+      branch: branch, tip: tip, depth: baseDepth + steps.count, files: base?.files ?? [:])
     // Index files change only under `index.lock`; a reader that finds it taken keeps its answer in memory.
-    let inMemory = IndexView(
-      state: state, index: index, inMemory: byVariant, fileDepth: base?.depth)
+    let inMemory = IndexView(state: state, index: index, inMemory: byVariant, files: base)
     guard let lock = indexLock() else { return inMemory }
     defer { withExtendedLifetime(lock) {} }
+    // The base was read before the lock: another process may have moved the index since.
+    if let base, index.state() != base { return inMemory }
     do {
       if base == nil { index.clear() }
-      for (variant, entries) in byVariant { try index.write(entries, of: variant) }
+      for (variant, entries) in byVariant {
+        if let base, let kept = fromFile[variant], base.files[variant] != nil {
+          guard let seal = try index.append(Array(entries[kept...]), to: variant, in: base) else {
+            return inMemory
+          }
+          state.files[variant] = seal
+        } else {
+          state.files[variant] = try index.write(entries, of: variant)
+        }
+      }
       try index.write(state)
-      return IndexView(state: state, index: index, inMemory: nil, fileDepth: state.depth)
+      // The entries are at hand: reading them back would only give another process the chance to change them.
+      return IndexView(state: state, index: index, inMemory: byVariant, files: state)
     } catch {
       index.removeState()
+      // Appending kept each sealed part of the base as it was, so the base still vouches for them.
       return inMemory
     }
   }
 
   /// Appends the versions a biostore write just committed to the index, when the index was current for `parent`; otherwise the next read catches up.
   ///
-  /// Lines go at the end of each variant's file and the new state last, so a crash in between
-  /// leaves lines deeper than the state, which readers ignore. A failure only costs speed.
+  /// Lines go at the end of each variant's file and the new state, with the files' new seals, last,
+  /// so a crash in between leaves files longer than their seals, which readers read as the sealed
+  /// part. A failure only costs speed.
   func appendToIndex(
     _ versions: [PendingVersion], commits: [ObjectID], parent: Commit?,
     startFiles: [VariantName: ObjectID]
@@ -149,7 +166,7 @@ extension Store {
     for version in versions where latest[version.variant] == nil {
       // A variant saved again after a removal counts against its last text before it.
       latest[version.variant] =
-        index.entries(of: version.variant, upTo: state.depth)?
+        index.entries(of: version.variant, in: state)?
         .last { $0.kind == .version || $0.kind == .renamedFrom }?.blob
     }
     var lines: [VariantName: [HistoryIndex.Entry]] = [:]
@@ -172,10 +189,15 @@ extension Store {
       latest[version.variant] = entry.blob
       lines[version.variant, default: []].append(entry)
     }
+    var next = HistoryIndex.State(
+      branch: branch, tip: tip, depth: state.depth + commits.count, files: state.files)
     do {
-      for (variant, entries) in lines { try index.append(entries, to: variant) }
-      try index.write(
-        HistoryIndex.State(branch: branch, tip: tip, depth: state.depth + commits.count))
+      for (variant, entries) in lines {
+        // A file that no longer matches its seal is left for the next read to rebuild.
+        guard let seal = try index.append(entries, to: variant, in: state) else { return }
+        next.files[variant] = seal
+      }
+      try index.write(next)
     } catch {
       index.removeState()
     }
@@ -183,20 +205,23 @@ extension Store {
 
   /// The history of `variant` from the index, newest first: its versions and, through a rename into it, the versions of the variant it was renamed from; with the removals and renames on the way.
   func indexedHistory(of variant: VariantName) throws(StoreError) -> VariantHistory {
-    guard var view = try currentIndex() else { return VariantHistory() }
-    if view.entries(of: variant) == nil, let tip = try tip() {
-      // A damaged file: build the whole index again (in memory if another process holds it).
-      view = try buildIndex(tip: tip, base: nil, steps: try allSteps())
-      indexView = view
-    }
+    guard let view = try currentIndex() else { return VariantHistory() }
+    if let history = history(of: variant, in: view) { return history }
+    // A damaged file: build the whole index again, kept in memory whether or not it is written.
+    let rebuilt = try buildIndex(tip: view.state.tip, base: nil, steps: try allSteps())
+    indexView = rebuilt
+    return history(of: variant, in: rebuilt) ?? VariantHistory()
+  }
+
+  /// The history of `variant` in `view`; nil when a file it needs is damaged.
+  private func history(of variant: VariantName, in view: IndexView) -> VariantHistory? {
     var history = VariantHistory()
     var items: [(depth: Int, item: VariantHistory.Item)] = []
     var pending: [(variant: VariantName, below: Int?)] = [(variant, nil)]
     // Following a rename goes strictly deeper, so the walk through renames ends.
     while let (current, below) = pending.popLast() {
-      let entries = (view.entries(of: current) ?? []).filter { entry in
-        below.map { entry.depth < $0 } ?? true
-      }
+      guard let all = view.entries(of: current) else { return nil }
+      let entries = all.filter { entry in below.map { entry.depth < $0 } ?? true }
       if current == variant, let newest = entries.last {
         let event = Removal(id: newest.commit, date: newest.date)
         if newest.kind == .removal { history.removal = event }
@@ -237,13 +262,13 @@ extension Store {
     return history
   }
 
-  /// The newest version of `variant` whose date `admits` (the latest, when nil), `stepsBack` versions back, read from the end of its index file; nil when only the whole history can say (a rename or removal on the way, the index kept in memory, no such version).
+  /// The newest version of `variant` whose date `admits` (the latest, when nil), `stepsBack` versions back, read from the end of its index file once the file matches its seal; nil when only the whole history can say (a rename or removal on the way, the variant kept in memory, a damaged file, no such version).
   func indexedVersion(
     of variant: VariantName, stepsBack: Int, admits: ((Timestamp) -> Bool)?
   ) throws(StoreError) -> Version? {
-    guard let view = try currentIndex(), view.inMemory == nil, let fileDepth = view.fileDepth,
+    guard let view = try currentIndex(), view.inMemory?[variant] == nil, let files = view.files,
       let entries = view.index.newestVersions(
-        of: variant, upTo: fileDepth, stepsBack: stepsBack, admits: admits),
+        of: variant, in: files, stepsBack: stepsBack, admits: admits),
       let entry = entries.last, let blob = entry.blob
     else { return nil }
     return Version(
@@ -255,7 +280,7 @@ extension Store {
   func indexedVariants() throws(StoreError) -> [VariantName] {
     guard let view = try currentIndex() else { return [] }
     let kept = view.inMemory.map { Array($0.keys) } ?? []
-    let filed = view.fileDepth == nil ? [] : view.index.variants()
+    let filed = view.files.map { Array($0.files.keys) } ?? []
     return Array(Set(kept + filed)).sorted()
   }
 }

@@ -7,7 +7,7 @@ extension Store {
     let references = try storage { () throws(GitError) in
       try repository.referenceTargets(under: Store.engagementPrefix)
     }
-    let cache = EngagementPins(path: historyIndex.directory + "/engagements.tsv")
+    let cache = EngagementPins(path: historyIndex.directory + "/engagements.pins")
     let cached = cache.read()
     var entries: [EngagementPins.Entry] = []
     var changed = cached.count != references.count

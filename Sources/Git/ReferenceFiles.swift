@@ -4,8 +4,9 @@ import Foundation
 ///
 /// Every answer is nil when anything is unusual: a `.git` file instead of a folder, a worktree
 /// or reftable repository, a bare one, a detached `HEAD`, a symbolic reference where a direct one
-/// belongs, a line of `packed-refs` it cannot read. A caller then asks libgit2, which knows every
-/// case; this reader only has to be right about the common one.
+/// belongs, a loose file that is not exactly an id, a `packed-refs` file that is not exactly what
+/// git writes. A caller then asks libgit2, which knows every case; this reader only has to be right
+/// about the common one, and must never answer where libgit2 would answer differently.
 public struct ReferenceFiles: Sendable {
   /// The `.git` folder, with a trailing slash.
   public let gitDirectory: String
@@ -43,15 +44,22 @@ public struct ReferenceFiles: Sendable {
 
   /// The commit or tag `name` points at, loose file first, then `packed-refs`; nil when there is none or it is not a plain id.
   public func target(of name: String) -> ObjectID? {
-    if let text = text(of: name) { return ObjectID(hex: text) }
-    return packed?.first { $0.name == name }?.target
+    // Only a loose file that does not exist falls through to `packed-refs`, as in libgit2: an
+    // empty or partial one is an error there, not a reason to read the packed line.
+    switch looseFile(name) {
+    case .absent: break
+    case .text(let text): return ObjectID(hex: text)
+    case .unreadable: return nil
+    }
+    // Names compared as bytes: Strings equate canonically equivalent names that git keeps apart.
+    return packed?.first { $0.name.utf8.elementsEqual(name.utf8) }?.target
   }
 
   /// The references whose names start with `prefix` and their targets, sorted by name; nil when one of them cannot be read.
   public func targets(under prefix: String) -> [(name: String, target: ObjectID)]? {
     guard let packed else { return nil }
     var targets: [String: ObjectID] = [:]
-    for reference in packed where reference.name.hasPrefix(prefix) {
+    for reference in packed where reference.name.utf8.starts(with: prefix.utf8) {
       targets[reference.name] = reference.target
     }
     // A loose file wins over its packed line; git ignores `.lock` files, which are writes in flight.
@@ -73,21 +81,66 @@ public struct ReferenceFiles: Sendable {
     return targets.map { (name: $0.key, target: $0.value) }.sorted { $0.name < $1.name }
   }
 
-  /// Every line of the `packed-refs` file at `path` as a name and target (peeled `^` lines left out); empty when there is no such file, nil when a line is not understood.
+  /// Every line of the `packed-refs` file at `path` as a name and target (peeled `^` lines left out); empty when there is no such file, nil when the file is not exactly as git writes it.
+  ///
+  /// libgit2 1.5 reads a file with the `sorted` trait by binary search and any other into a table
+  /// where the last line for a name wins; git takes the last line too. Where those could differ
+  /// from one scan (a name on two lines, lines out of order) or where libgit2 refuses the file
+  /// (a blank line, a comment after the first line, no final line break) there is no answer; so
+  /// are `\r` (libgit2 drops it, git keeps it) and a `^` line not after a reference.
   private static func packedReferences(in path: String) -> [(name: String, target: ObjectID)]? {
     guard let data = bytes(atPath: path) else { return access(path, F_OK) == 0 ? nil : [] }
+    guard data.isEmpty || data.last == UInt8(ascii: "\n") else { return nil }
     // Bytes, not Characters: a store with thousands of tags has a packed-refs file of hundreds of KB.
     let idLength = 40
     var references: [(name: String, target: ObjectID)] = []
-    for line in data.split(separator: UInt8(ascii: "\n")) {
+    var previous: ArraySlice<UInt8>?
+    var mayBePeeled = false
+    for (number, line) in data.dropLast().split(
+      separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false
+    ).enumerated() {
+      guard let first = line.first, !line.contains(UInt8(ascii: "\r")) else { return nil }
+      if first == UInt8(ascii: "#") {
+        guard number == 0, line.starts(with: "# pack-refs with:".utf8) else { return nil }
+        continue
+      }
       let start = line.startIndex
-      if line[start] == UInt8(ascii: "#") || line[start] == UInt8(ascii: "^") { continue }
+      if first == UInt8(ascii: "^") {
+        guard mayBePeeled, line.count == idLength + 1,
+          ObjectID(hex: String(decoding: line.dropFirst(), as: UTF8.self)) != nil
+        else { return nil }
+        mayBePeeled = false
+        continue
+      }
       guard line.count > idLength + 1, line[start + idLength] == UInt8(ascii: " "),
         let target = ObjectID(hex: String(decoding: line[start..<start + idLength], as: UTF8.self))
       else { return nil }
-      references.append((String(decoding: line[(start + idLength + 1)...], as: UTF8.self), target))
+      let name = line[(start + idLength + 1)...]
+      // Strictly increasing bytes: no name twice, and binary search and a scan agree.
+      if let previous, !previous.lexicographicallyPrecedes(name) { return nil }
+      previous = name
+      mayBePeeled = true
+      references.append((String(decoding: name, as: UTF8.self), target))
     }
     return references
+  }
+
+  /// What a loose reference file holds.
+  private enum LooseFile {
+    /// There is no such file: the packed line, if any, is the reference.
+    case absent
+    /// The file's contents without one final line break.
+    case text(String)
+    /// Anything else: a folder, a file that cannot be read.
+    case unreadable
+  }
+
+  /// The loose file for `name`.
+  private func looseFile(_ name: String) -> LooseFile {
+    let path = gitDirectory + name
+    if let text = text(of: name) { return .text(text) }
+    var status = stat()
+    return lstat(path, &status) != 0 && errno == ENOENT ? .absent : .unreadable
   }
 
   /// The contents of the file `name` under the `.git` folder without its line break, or nil when it cannot be read.

@@ -103,15 +103,13 @@ func check(_ condition: Bool, _ what: String) {
 
 /// One variant's history-index file: a damaged cache must read as damaged (nil), never trap, and reading it from the end must agree with reading it whole.
 func fuzzIndex(_ bytes: [UInt8]) {
-  let index = HistoryIndex(directory: indexDirectory)
-  let variant = try! VariantName("v")
-  FileManager.default.createFile(atPath: indexDirectory + "/v.tsv", contents: Data(bytes))
   let depth = 40
   let bound: Int64 = 1_000_000_000
-  let whole = index.entries(of: variant, upTo: depth)
-  let fromEnd = index.newestVersions(
-    of: variant, upTo: depth, stepsBack: 1, admits: { $0.seconds <= bound })
-  _ = index.newestVersions(of: variant, upTo: depth, stepsBack: 0, admits: nil)
+  let whole = HistoryIndex.entries(parsing: bytes[...], upTo: depth)
+  let fromEnd = HistoryIndex.newestVersions(
+    parsing: bytes[...], upTo: depth, stepsBack: 1, admits: { $0.seconds <= bound })
+  _ = HistoryIndex.newestVersions(parsing: bytes[...], upTo: depth, stepsBack: 0, admits: nil)
+  check(ContentSeal(of: bytes).sealedPart(of: bytes) != nil, "a file matches its own seal")
   guard let whole, let fromEnd else { return }
   let versions = Array(whole.reversed().filter { $0.kind == .version })
   guard let first = versions.firstIndex(where: { $0.date.seconds <= bound }) else {
@@ -119,13 +117,6 @@ func fuzzIndex(_ bytes: [UInt8]) {
   }
   check(Array(versions[first...].prefix(2)) == fromEnd, "the end and the whole file agree")
 }
-
-/// A folder of this process's own for the index target's file.
-let indexDirectory: String = {
-  let path = NSTemporaryDirectory() + "biostore-fuzz-index-\(getpid())"
-  try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-  return path
-}()
 
 /// A `packed-refs` file under a store's `.git`: the quick read gives up or answers, and never traps.
 func fuzzReferences(_ bytes: [UInt8]) {
