@@ -38,8 +38,6 @@ enum AtomicFile {
   }
 
   private static func failure(_ path: String) -> StoreError {
-    .storage(
-      "cannot write \(path) (\(String(cString: strerror(errno)))); check free space and permissions"
-    )
+    .storage("cannot write \(path) (\(String(cString: strerror(errno))))")
   }
 }

@@ -23,7 +23,7 @@ struct HistoryListingCache {
         fingerprint = (fingerprint ^ UInt64(byte)) &* 0x100_0000_01b3
       }
     }
-    return "biostore-listing 2 \(tip.hex) \(String(fingerprint, radix: 16))"
+    return "biostore-listing 3 \(tip.hex) \(String(fingerprint, radix: 16))"
   }
 
   /// The cached listing of `variant` if it was made for `key` and matches its seal.

@@ -218,10 +218,23 @@ extension Store {
     var history = VariantHistory()
     var items: [(depth: Int, item: VariantHistory.Item)] = []
     var pending: [(variant: VariantName, below: Int?)] = [(variant, nil)]
+    // How deep each variant's entries have been taken already (nil: all of them). A name renamed
+    // back and forth meets itself again: taking its entries twice would list them twice, and
+    // following each rename of each visit again would take 2^renames steps.
+    var taken: [VariantName: Int?] = [:]
+    var renames = Set<ObjectID>()
     // Following a rename goes strictly deeper, so the walk through renames ends.
     while let (current, below) = pending.popLast() {
+      if let done = taken[current] {
+        // Only entries above what was taken are new: none when all were taken.
+        guard let done, below.map({ $0 > done }) ?? true else { continue }
+      }
+      let floor = taken[current] ?? nil
+      taken[current] = .some(below)
       guard let all = view.entries(of: current) else { return nil }
-      let entries = all.filter { entry in below.map { entry.depth < $0 } ?? true }
+      let entries = all.filter { entry in
+        (below.map { entry.depth < $0 } ?? true) && (floor.map { entry.depth >= $0 } ?? true)
+      }
       if current == variant, let newest = entries.last {
         let event = Removal(id: newest.commit, date: newest.date)
         if newest.kind == .removal { history.removal = event }
@@ -247,12 +260,15 @@ extension Store {
         case .removal:
           items.append((entry.depth, .removed(current, event, position)))
         case .renamedTo:
-          if let other = entry.otherVariant {
+          // One rename is an entry of both names; a name that came back lists it from both sides.
+          if let other = entry.otherVariant, renames.insert(entry.commit).inserted {
             items.append((entry.depth, .renamed(from: current, to: other, event, position)))
           }
         case .renamedFrom:
           if let other = entry.otherVariant {
-            items.append((entry.depth, .renamed(from: other, to: current, event, position)))
+            if renames.insert(entry.commit).inserted {
+              items.append((entry.depth, .renamed(from: other, to: current, event, position)))
+            }
             pending.append((other, entry.depth))
           }
         }

@@ -82,7 +82,11 @@ extension Store {
     } catch {
       throw .notRecorded("cannot keep your text in \(folder) (\(error.localizedDescription))")
     }
-    try AtomicFile.write(bytes, to: file, scratchDirectory: privateDirectory)
+    do {
+      try AtomicFile.write(bytes, to: file, scratchDirectory: privateDirectory)
+    } catch {
+      throw error.beforeAnythingWasRecorded
+    }
     return file
   }
 }

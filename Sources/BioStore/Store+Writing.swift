@@ -10,7 +10,12 @@ extension Store {
     environment: [String: String], _ body: () throws(StoreError) -> T
   ) throws(StoreError) -> T {
     try checkWorkTreeIsOnBranch()
-    let lock = try WriterLock(in: privateDirectory, timeout: WriterLock.timeout(from: environment))
+    let lock: WriterLock
+    do {
+      lock = try WriterLock(in: privateDirectory, timeout: WriterLock.timeout(from: environment))
+    } catch {
+      throw error.beforeAnythingWasRecorded
+    }
     return try withExtendedLifetime(lock) { () throws(StoreError) -> T in
       try recoverFromDeadWriter()
       keepVariantFilesVerbatim()
@@ -115,7 +120,11 @@ extension Store {
   /// file, git's index) becomes a warning, and the journal is kept so the next command finishes it.
   func record(_ journal: WriteJournal, summary: String) throws(StoreError) {
     guard let first = journal.references.first else { return }
-    try journal.write(in: privateDirectory)
+    do {
+      try journal.write(in: privateDirectory)
+    } catch {
+      throw error.beforeAnythingWasRecorded
+    }
     let logMessage = "biostore: \(summary.prefix(while: { $0 != "\n" }))"
     do {
       try repository.updateReference(

@@ -85,6 +85,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case operationInProgress(String, path: String)
   /// A write failed before anything was recorded.
   case notRecorded(String)
+
+  /// The same failure, said to have recorded nothing: for a failure before a write's point of no return.
+  var beforeAnythingWasRecorded: StoreError {
+    if case .storage(let message) = self { return .notRecorded(message) }
+    return self
+  }
   /// The variant gained a version while it was open in the editor.
   case changedWhileEditing(variant: String, latest: ObjectID?, keptAt: String)
 
