@@ -8,15 +8,7 @@ import Testing
 @Suite struct DamagedCacheTests {
   /// A store with three versions of `biosketch` and one of `research`, both listings kept.
   func store() throws -> Sandbox {
-    let sandbox = try Sandbox()
-    try #require(try sandbox.biostore("init").status == 0)
-    for (year, text) in [
-      ("2019", "One.\n"), ("2021", "Two words.\n"), ("2023", "Three more words.\n"),
-    ] {
-      try #require(
-        try sandbox.biostore("save", "biosketch", "--date", year, "-m", "Bio \(year)", stdin: text)
-          .status == 0)
-    }
+    let sandbox = try Sandbox.withThreeBiosketches()
     try #require(
       try sandbox.biostore("save", "research", "--date", "2023-06", stdin: "Research.\n").status
         == 0)

@@ -5,15 +5,7 @@ import Testing
 /// End-to-end: the history index never answers from a stale tip, and losing or damaging it changes nothing but speed.
 @Suite struct HistoryIndexTests {
   func store() throws -> Sandbox {
-    let sandbox = try Sandbox()
-    try #require(try sandbox.biostore("init").status == 0)
-    for (year, text) in [
-      ("2019", "One.\n"), ("2021", "Two words.\n"), ("2023", "Three more words.\n"),
-    ] {
-      try #require(
-        try sandbox.biostore("save", "biosketch", "--date", year, "-m", "Bio \(year)", stdin: text)
-          .status == 0)
-    }
+    let sandbox = try Sandbox.withThreeBiosketches()
     try #require(try sandbox.biostore("history", "biosketch").status == 0)
     return sandbox
   }

@@ -30,6 +30,20 @@ final class Sandbox: Sendable {
     ]
   }
 
+  /// A new store holding three versions of `biosketch`, dated 2019, 2021 and 2023, with messages `Bio YEAR`.
+  static func withThreeBiosketches() throws -> Sandbox {
+    let sandbox = try Sandbox()
+    try #require(try sandbox.biostore("init").status == 0)
+    for (year, text) in [
+      ("2019", "One.\n"), ("2021", "Two words.\n"), ("2023", "Three more words.\n"),
+    ] {
+      try #require(
+        try sandbox.biostore("save", "biosketch", "--date", year, "-m", "Bio \(year)", stdin: text)
+          .status == 0)
+    }
+    return sandbox
+  }
+
   deinit {
     try? FileManager.default.removeItem(at: root)
   }
