@@ -11,7 +11,7 @@ public enum DateInput: Hashable, Sendable {
   /// An exact instant with its offset.
   case instant(Timestamp)
 
-  /// The earliest year accepted (git's dates before 1970 are not portable).
+  /// The years accepted: git's dates start at 1970-01-01T00:00:00Z, and four digits end at 9999.
   static let years = 1970...9999
 
   /// Parses `text`, or throws `StoreError.badDate` saying which forms are accepted.
@@ -94,8 +94,10 @@ public enum DateInput: Hashable, Sendable {
     let wall =
       CivilDate(year: year, month: month, day: day).daysSinceEpoch * 86_400
       + Int64(hour * 3600 + minute * 60 + second)
-    return .instant(
-      Timestamp(seconds: wall - Int64(offsetMinutes) * 60, offsetMinutes: offsetMinutes))
+    let seconds = wall - Int64(offsetMinutes) * 60
+    // git's dates start at the epoch: 1970-01-01T01:00+02:00 is an hour before it.
+    guard seconds >= 0 else { return nil }
+    return .instant(Timestamp(seconds: seconds, offsetMinutes: offsetMinutes))
   }
 }
 

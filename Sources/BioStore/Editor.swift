@@ -49,9 +49,9 @@ public struct Editor: Sendable {
           ? "was not found; set VISUAL or EDITOR"
           : "exited with status \(process.terminationStatus)")
     }
-    guard let edited = manager.contents(atPath: file.path) else {
+    guard manager.fileExists(atPath: file.path) else {
       throw .editorFailed(command: shown, reason: "left no file behind")
     }
-    return Array(edited)
+    return try InputFile.read(file.path)
   }
 }

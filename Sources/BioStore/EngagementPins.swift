@@ -30,8 +30,7 @@ struct EngagementPins {
 
   /// The cached entries by name; empty when there is no file or it does not match its seal.
   func read() -> [String: Entry] {
-    guard let data = FileManager.default.contents(atPath: path) else { return [:] }
-    let file = [UInt8](data)
+    guard let file = try? UnfollowedFile.read(path) else { return [:] }
     let prefix = Array(EngagementPins.format.utf8)
     guard file.starts(with: prefix),
       let lineEnd = file[prefix.count...].firstIndex(of: UInt8(ascii: "\n")),

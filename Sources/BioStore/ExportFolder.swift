@@ -128,7 +128,7 @@ extension ExportFolder {
       versions[variant] = try ExportFolder.readVariant(variant, at: entryPath)
     }
     let engagementsPath = path + "/" + ExportFolder.engagementsFile
-    if let data = manager.contents(atPath: engagementsPath) {
+    if let data = try ExportFolder.readFile(engagementsPath) {
       engagements = try readEngagements(String(decoding: data, as: UTF8.self), at: engagementsPath)
     }
     guard versions.values.contains(where: { !$0.isEmpty }) else {
@@ -137,6 +137,18 @@ extension ExportFolder {
         reason:
           "it holds no version files; give a folder written by `biostore export` (or a file with --variant)"
       )
+    }
+  }
+
+  /// The bytes of a file in the folder, or nil when there is none.
+  ///
+  /// A folder handed to `import` may come from someone else, so a link in it (to `~/.ssh/id_rsa`)
+  /// is refused rather than followed into the store, and a file is sized before it is read.
+  private static func readFile(_ path: String) throws(StoreError) -> [UInt8]? {
+    do {
+      return try UnfollowedFile.read(path, limit: VersionText.maximumBytes)
+    } catch {
+      throw .badExport(path: path, reason: UnfollowedFile.reason(error))
     }
   }
 
@@ -163,10 +175,10 @@ extension ExportFolder {
             "version files are named by their date, e.g. 2024-04-08T13-12-18-07-00.md (_2, _3 for more in one second)"
         )
       }
-      guard let data = FileManager.default.contents(atPath: path) else {
+      guard let data = try readFile(path) else {
         throw .badExport(path: path, reason: "cannot read it")
       }
-      let file = try readVersion(Array(data), variant: variant, fileName: name, path: path)
+      let file = try readVersion(data, variant: variant, fileName: name, path: path)
       guard fileName(for: file.date, sequence: 1).dropLast(3) == stamp else {
         throw .badExport(
           path: path,
@@ -212,7 +224,10 @@ extension ExportFolder {
     do {
       node = try compose(yaml: frontMatter)
     } catch {
-      throw .badExport(path: path, reason: "its front matter is not YAML (\(error))")
+      // The front matter starts on the file's second line, after the opening `---`.
+      throw .badExport(
+        path: path,
+        reason: "its front matter is not YAML: \(YAMLProblem.describe(error, firstLine: 2))")
     }
     guard let dateText = node?["date"]?.string,
       case .instant(let date)? = try? DateInput(parsing: dateText)
@@ -253,7 +268,7 @@ extension ExportFolder {
     do {
       root = try compose(yaml: text)
     } catch {
-      throw .badExport(path: path, reason: "it is not YAML (\(error))")
+      throw .badExport(path: path, reason: "it is not YAML: \(YAMLProblem.describe(error))")
     }
     guard let root else { return [] }
     guard let list = root.sequence else {

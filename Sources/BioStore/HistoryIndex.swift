@@ -68,8 +68,7 @@ struct HistoryIndex {
 
   /// The recorded state, or nil when there is none or it does not prove itself.
   func state() -> State? {
-    guard let data = FileManager.default.contents(atPath: directory + "/state") else { return nil }
-    let bytes = [UInt8](data)
+    guard let bytes = try? UnfollowedFile.read(directory + "/state") else { return nil }
     // The last line seals every byte before it, so a state cut short or edited is no state.
     guard bytes.last == UInt8(ascii: "\n"),
       let sealStart = bytes.dropLast().lastIndex(of: UInt8(ascii: "\n")).map({ $0 + 1 }),
@@ -117,8 +116,8 @@ struct HistoryIndex {
   /// The bytes of the file of `variant` that `state` seals: empty when it seals none, nil when the file does not match.
   func sealedBytes(of variant: VariantName, in state: State) -> ArraySlice<UInt8>? {
     guard let seal = state.files[variant] else { return [] }
-    guard let data = FileManager.default.contents(atPath: path(of: variant)) else { return nil }
-    return seal.sealedPart(of: [UInt8](data))
+    guard let bytes = try? UnfollowedFile.read(path(of: variant)) else { return nil }
+    return seal.sealedPart(of: bytes)
   }
 
   /// The entries of `variant` that `state` vouches for, oldest first; nil when its file is damaged.
@@ -215,14 +214,18 @@ struct HistoryIndex {
     guard state.files[variant] != nil else { return try write(entries, of: variant) }
     guard let sealed = sealedBytes(of: variant, in: state) else { return nil }
     let added = Array(entries.map(HistoryIndex.line).joined().utf8)
-    do {
-      let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path(of: variant)))
-      defer { try? handle.close() }
-      try handle.truncate(atOffset: UInt64(sealed.count))
-      try handle.seekToEnd()
-      try handle.write(contentsOf: Data(added))
-    } catch {
-      throw .storage("cannot add to \(path(of: variant)) (\(error.localizedDescription))")
+    // O_NOFOLLOW: a link planted since the read is refused, never written through.
+    let descriptor = open(path(of: variant), O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
+    guard descriptor >= 0 else {
+      throw .storage("cannot add to \(path(of: variant)) (\(String(cString: strerror(errno))))")
+    }
+    defer { close(descriptor) }
+    let written = added.withUnsafeBytes { buffer in
+      ftruncate(descriptor, off_t(sealed.count)) == 0
+        && pwrite(descriptor, buffer.baseAddress, buffer.count, off_t(sealed.count)) == buffer.count
+    }
+    guard written else {
+      throw .storage("cannot add to \(path(of: variant)) (\(String(cString: strerror(errno))))")
     }
     return ContentSeal(of: Array(sealed) + added)
   }

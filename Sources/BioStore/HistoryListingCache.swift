@@ -28,8 +28,7 @@ struct HistoryListingCache {
 
   /// The cached listing of `variant` if it was made for `key` and matches its seal.
   func listing(of variant: VariantName, key: String) -> String? {
-    guard let data = FileManager.default.contents(atPath: path(of: variant)) else { return nil }
-    let bytes = [UInt8](data)
+    guard let bytes = try? UnfollowedFile.read(path(of: variant)) else { return nil }
     let prefix = Array((key + " ").utf8)
     guard bytes.starts(with: prefix),
       let lineEnd = bytes[prefix.count...].firstIndex(of: UInt8(ascii: "\n")),

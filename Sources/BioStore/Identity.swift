@@ -2,6 +2,10 @@ import Foundation
 import Git
 
 /// Who biostore records as author and committer: git config's `user.name` and `user.email`, else `$USER@localhost`.
+///
+/// Each part is cleaned as git's `ident.c` cleans it (`Signature.withoutCrud`), so a newline or
+/// `<` in the config or in `$USER` cannot produce a commit that `git fsck --strict` rejects; a
+/// part with nothing left falls back to the next source.
 struct Identity: Equatable {
   var name: String
   var email: String
@@ -21,7 +25,7 @@ struct Identity: Equatable {
   }
 
   private static func nonEmpty(_ text: String) -> String? {
-    let trimmed = text.trimmingCharacters(in: .whitespaces)
-    return trimmed.isEmpty ? nil : trimmed
+    let cleaned = Signature.withoutCrud(text)
+    return cleaned.isEmpty ? nil : cleaned
   }
 }

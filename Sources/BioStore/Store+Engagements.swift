@@ -217,10 +217,17 @@ extension Store {
       var kind = try repository.objectKind(id)
       var message: TagMessage?
       var taggedOn: Timestamp?
-      // Peel tags of tags; git allows them, and a loop of them cannot be built with SHA-1 ids.
-      peeling: for _ in 0..<8 {
+      // Peel tags of tags as deep as git does (it sets no depth). SHA-1 ids cannot form a loop,
+      // but a damaged or replaced object could, so a tag seen twice ends the walk.
+      var seen: Set<ObjectID> = []
+      var problem = "the tag does not point at a commit"
+      peeling: while true {
         switch kind {
         case .tag:
+          guard seen.insert(id).inserted else {
+            problem = "the tag's chain of tags loops back to \(id.short)"
+            break peeling
+          }
           let tag = try repository.tag(id)
           if message == nil {
             message = TagMessage(parsing: tag.message)
@@ -243,7 +250,7 @@ extension Store {
       }
       var result = message ?? TagMessage(parsing: "")
       result.date = result.date ?? taggedOn?.calendarDate
-      result.problems.append("the tag does not point at a commit")
+      result.problems.append(problem)
       return (result, nil)
     }
   }

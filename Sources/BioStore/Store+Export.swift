@@ -14,7 +14,7 @@ extension Store {
     let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
     guard UnfollowedFile.isFolderOrAbsent(parent), manager.fileExists(atPath: parent) else {
       throw .storage(
-        "cannot export to \(path.printable): its parent folder \(parent.printable) does not exist; create it first"
+        "cannot export to \(path): its parent folder \(parent) does not exist; create it first"
       )
     }
     if manager.fileExists(atPath: path),

@@ -6,10 +6,7 @@ extension Store {
     _ path: String, into variant: VariantName, extraction: TextExtraction, message: String?,
     date: DateInput?, environment: [String: String]
   ) throws(StoreError) -> SaveOutcome {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw .unreadableFile(path: path, reason: "no such file, or it cannot be read")
-    }
-    let document = try VersionText.validated(Array(data))
+    let document = try VersionText.validated(try InputFile.read(path))
     guard let text = extraction.text(from: document) else {
       throw .sectionNotFound(
         heading: extraction.heading ?? "", source: path, quoteOnly: extraction.quoteOnly)

@@ -82,6 +82,11 @@ extension Store {
   private func writeCommits(
     _ versions: [PendingVersion], parent: Commit?, environment: [String: String]
   ) throws(StoreError) -> [ObjectID] {
+    // Checked here, where every writer passes, because a period such as `--date 1970` starts at
+    // local midnight, which is before the epoch east of UTC.
+    if let early = versions.first(where: { $0.asOf.seconds < 0 }) {
+      throw .dateBeforeEpoch(variant: early.variant.rawValue, date: early.asOf)
+    }
     let identity = Identity.read(from: repository, environment: environment)
     let committer = identity.signature(at: .now())
     return try unrecorded { () throws(GitError) -> [ObjectID] in
@@ -238,7 +243,7 @@ extension Store {
       switch error {
       case .symbolicLink: throw .notARegularFile(path: path, link: true)
       case .notRegular: throw .notARegularFile(path: path, link: false)
-      case .tooLarge: throw .badText(reason: "\(path.printable) is over 4 MiB")
+      case .tooLarge: throw .badText(reason: "\(path) is over 4 MiB")
       case .failed(let reason): throw .unreadableFile(path: path, reason: reason)
       }
     }

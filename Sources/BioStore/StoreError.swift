@@ -35,6 +35,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case commitNotOnMainLine(ObjectID)
   /// A save is dated before the variant's latest version.
   case dateBeforeLatest(variant: String, date: Timestamp, latest: Timestamp)
+  /// A version's as-of date is before 1970-01-01T00:00:00Z, which a git commit cannot hold.
+  case dateBeforeEpoch(variant: String, date: Timestamp)
   /// The work-tree file has edits that are not saved.
   case handEdited(path: String, variant: String)
   /// Another writer held the lock for too long.
@@ -98,7 +100,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   public var exitCode: Int32 {
     switch self {
     case .badName, .badDate, .badSpec, .badText, .nothingToSave, .unreadableFile,
-      .duplicateVariant, .badEngagementDate, .badExport:
+      .duplicateVariant, .badEngagementDate, .badExport, .dateBeforeEpoch:
       2
     default: 1
     }
@@ -115,7 +117,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
       "invalid name '\(name.printable)': names are 1 to 64 lower-case letters, digits and inner hyphens"
         + (suggestion.map { "; try '\($0)'" } ?? "")
     case .badDate(let text):
-      "invalid date '\(text.printable)': use YYYY, YYYY-MM, YYYY-MM-DD (a real day, years 1970-9999) or RFC 3339 with an offset, e.g. 2024-04-08T13:12:18-07:00"
+      "invalid date '\(text.printable)': use YYYY, YYYY-MM, YYYY-MM-DD (a real day, from 1970-01-01T00:00:00Z to 9999-12-31) or RFC 3339 with an offset, e.g. 2024-04-08T13:12:18-07:00"
     case .badSpec(let spec, let reason):
       "invalid version '\(spec.printable)': \(reason); write VARIANT, VARIANT@DATE, VARIANT@ENGAGEMENT, VARIANT@COMMIT or VARIANT~N"
     case .badText(let reason):
@@ -123,7 +125,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case .nothingToSave(let variant, let path):
       "no text to save for \(variant): give --file FILE, pipe the text on stdin, or edit \(path)"
     case .unreadableFile(let path, let reason):
-      "cannot read \(path.printable): \(reason)"
+      "cannot read \(path): \(reason)"
     case .unknownVariant(let name, let known):
       "no variant named '\(name)'"
         + (known.isEmpty
@@ -143,6 +145,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
       "commit \(commit.short) has no \(variant).md; see `biostore history \(variant)` for its versions"
     case .commitNotOnMainLine(let commit):
       "commit \(commit.short) is not on the store's main line, so ~N cannot count versions from it"
+    case .dateBeforeEpoch(let variant, let date):
+      "as-of date \(date) for \(variant) is before 1970-01-01T00:00:00Z, the earliest date a git commit can hold; give a date on or after it; nothing was recorded"
     case .dateBeforeLatest(let variant, let date, let latest):
       "as-of date \(date.rfc3339) is older than \(variant)'s latest version (\(latest.rfc3339)); versions are kept in date order, so give --date \(latest.day) or later"
     case .handEdited(let path, let variant):
@@ -177,7 +181,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case .duplicateVariant(let variant):
       "\(variant) is given twice; an engagement is sent one version of each variant"
     case .badExport(let path, let reason):
-      "cannot import \(path.printable): \(reason); nothing was imported"
+      "cannot import \(path): \(reason); nothing was imported"
     case .importConflict(let variants, let engagements):
       "the store already has "
         + (variants.map { "variant \($0)" } + engagements.map { "engagement \($0)" })
@@ -188,15 +192,15 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case .variantExists(let name):
       "a variant named \(name) already exists; choose another name, or `biostore rm \(name)` first"
     case .sourceRepository(let path, let reason):
-      "cannot read the git repository at \(path.printable) (\(reason)); give the folder of a repository with commits"
+      "cannot read the git repository at \(path) (\(reason)); give the folder of a repository with commits"
     case .pathNeverExisted(let path, let repository):
-      "\(path.printable) never existed on the first-parent line of HEAD in \(repository.printable); give its path from the repository's root, as `git log --follow -- PATH` knows it"
+      "\(path) never existed on the first-parent line of HEAD in \(repository); give its path from the repository's root, as `git log --follow -- PATH` knows it"
     case .sectionNotFound(let heading, let source, _) where heading.isEmpty:
       "no blockquote in \(source.printable); leave out --quote to take the whole text"
     case .sectionNotFound(let heading, let source, let quoteOnly):
       "no heading '\(heading.printable)'\(quoteOnly ? " with a blockquote under it" : "") in \(source.printable); give an ATX heading's text (e.g. --section Biosketch for '### Biosketch')"
     case .exportDestinationExists(let path):
-      "\(path.printable) already exists and is not empty; export into a new folder"
+      "\(path) already exists and is not empty; export into a new folder"
     case .badEngagementDate(let text):
       "invalid engagement date '\(text.printable)': give the day, YYYY-MM-DD"
     case .notARegularFile(let path, let link):
@@ -220,18 +224,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
 }
 
 extension String {
-  /// The string with control characters escaped and cut to a readable length, for quoting user input in messages.
+  /// The string made one line (`escapedForOneLine`) and cut to 80 characters, for quoting what a user typed.
   var printable: String {
-    var result = ""
-    for scalar in unicodeScalars.prefix(80) {
-      if scalar.properties.generalCategory == .control
-        || scalar.properties.generalCategory == .format
-      {
-        result += "\\u{\(String(scalar.value, radix: 16))}"
-      } else {
-        result.unicodeScalars.append(scalar)
-      }
-    }
-    return unicodeScalars.count > 80 ? result + "…" : result
+    let escaped = String(String.UnicodeScalarView(unicodeScalars.prefix(80))).escapedForOneLine
+    return unicodeScalars.count > 80 ? escaped + "…" : escaped
   }
 }

@@ -35,6 +35,11 @@ enum UnfollowedFile {
     guard fstat(descriptor, &status) == 0 else { throw .failed(String(cString: strerror(errno))) }
     try check(status)
     guard Int(status.st_size) <= limit else { throw .tooLarge(Int(status.st_size)) }
+    return try readAll(from: descriptor, limit: limit)
+  }
+
+  /// Everything `descriptor` yields, in 64 KiB reads, throwing `.tooLarge` as soon as it passes `limit`.
+  static func readAll(from descriptor: Int32, limit: Int) throws(Problem) -> [UInt8] {
     var bytes: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 64 * 1024)
     while true {
@@ -47,7 +52,7 @@ enum UnfollowedFile {
         throw .failed(String(cString: strerror(errno)))
       }
       bytes += chunk[..<count]
-      // The file may have grown since fstat; never read past the limit.
+      // The file may have grown since fstat, or be a device with no size; never read past the limit.
       guard bytes.count <= limit else { throw .tooLarge(bytes.count) }
     }
     return bytes
@@ -58,6 +63,16 @@ enum UnfollowedFile {
     var status = stat()
     guard lstat(path, &status) == 0 else { return errno == ENOENT }
     return status.st_mode & S_IFMT == S_IFDIR
+  }
+
+  /// Why a file in a folder biostore reads could not be read, as the end of a sentence about it.
+  static func reason(_ problem: Problem) -> String {
+    switch problem {
+    case .symbolicLink: "it is a symbolic link, and biostore does not follow links"
+    case .notRegular: "it is not a regular file"
+    case .tooLarge(let size): "it is \(size) bytes or more, over the limit"
+    case .failed(let reason): reason
+    }
   }
 
   private static func check(_ status: stat) throws(Problem) {

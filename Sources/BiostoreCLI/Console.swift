@@ -1,3 +1,4 @@
+import BioStore
 import Foundation
 
 /// Writing to the terminal: results on stdout, notes and errors on stderr, in DESIGN.md's formats.
@@ -13,9 +14,9 @@ enum Console {
     note("warning: " + message)
   }
 
-  /// Prints `biostore: …` on stderr.
+  /// Prints `biostore: …` on stderr as one line, whatever paths or names the message quotes.
   static func note(_ message: String) {
-    FileHandle.standardError.write(Data("biostore: \(message)\n".utf8))
+    FileHandle.standardError.write(Data("biostore: \(message.escapedForOneLine)\n".utf8))
   }
 
   /// Writes `text` to stdout exactly as it is, through the same buffer as `print` so the two keep their order.

@@ -21,7 +21,7 @@ extension Biostore {
     func run() throws {
       let summary = try root.openStore().export(to: folder)
       for warning in summary.warnings { Console.warn(warning) }
-      print("Exported \(Biostore.describe(summary)) to \(folder)")
+      print("Exported \(Biostore.describe(summary)) to \(folder.escapedForOneLine)")
     }
   }
 

@@ -54,7 +54,7 @@ extension Biostore {
         }
         let summary = try root.openStore().importFolder(
           source, append: append, environment: environment)
-        return print("Imported \(Biostore.describe(summary)) from \(source)")
+        return print("Imported \(Biostore.describe(summary)) from \(source.escapedForOneLine)")
       }
       guard let variant else {
         throw ValidationError("name the variant to save \(source) as, with --variant")

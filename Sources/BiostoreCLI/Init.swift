@@ -13,9 +13,9 @@ extension Biostore {
     func run() throws {
       let path = root.storePath
       if try Store.create(at: path) != nil {
-        print("Created an empty store at \(path)")
+        print("Created an empty store at \(path.escapedForOneLine)")
       } else {
-        print("A store already exists at \(path); nothing changed")
+        print("A store already exists at \(path.escapedForOneLine); nothing changed")
       }
     }
   }

@@ -6,17 +6,7 @@ enum InputText {
   /// The validated text of `file`, else of stdin when it is piped and not empty, else nil.
   static func read(file: String?) throws -> String? {
     if let file {
-      var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
-        throw StoreError.unreadableFile(path: file, reason: "no such file")
-      }
-      guard !isDirectory.boolValue else {
-        throw StoreError.unreadableFile(path: file, reason: "it is a directory; name a file")
-      }
-      guard let data = FileManager.default.contents(atPath: file) else {
-        throw StoreError.unreadableFile(path: file, reason: "permission denied or unreadable")
-      }
-      return try VersionText.validated(Array(data))
+      return try VersionText.validated(try InputFile.read(file))
     }
     guard isatty(STDIN_FILENO) == 0 else { return nil }
     let bytes = readStandardInput()

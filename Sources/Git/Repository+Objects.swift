@@ -118,33 +118,34 @@ extension Repository {
 
   /// Writes a commit of `tree` with `parents` and returns its id, moving no reference.
   ///
-  /// Wraps `git_commit_create` with no `update_ref`, so the caller updates the branch by compare-and-swap.
+  /// The object is formatted here, as `git_commit_create` would with encoding UTF-8, and stored
+  /// with `git_odb_write`: libgit2's own writer cuts dates to 32 bits (see `Signature.headerValue`).
+  /// The tree and parents are looked up first so a commit never names a missing object.
   public func createCommit(
     tree treeID: ObjectID, parents parentIDs: [ObjectID], author: Signature,
     committer: Signature, message: String
   ) throws(GitError) -> ObjectID {
-    var treeOID = treeID.oid
-    var tree: OpaquePointer?
-    try check(git_tree_lookup(&tree, pointer, &treeOID), "git_tree_lookup")
-    defer { git_tree_free(tree) }
-    var parents: [OpaquePointer?] = []
-    defer { for parent in parents { git_commit_free(parent) } }
-    for parentID in parentIDs {
-      var parentOID = parentID.oid
-      var parent: OpaquePointer?
-      try check(git_commit_lookup(&parent, pointer, &parentOID), "git_commit_lookup")
-      parents.append(parent)
-    }
-    var commitID = git_oid()
-    try author.withGitSignature { (authorSignature) throws(GitError) in
-      try committer.withGitSignature { (committerSignature) throws(GitError) in
-        _ = try check(
-          git_commit_create(
-            &commitID, pointer, nil, authorSignature, committerSignature, "UTF-8", message,
-            tree, parents.count, &parents),
-          "git_commit_create")
-      }
-    }
-    return ObjectID(commitID)
+    _ = try treeEntries(treeID)
+    for parentID in parentIDs { _ = try commit(parentID) }
+    var text = "tree \(treeID)\n"
+    for parentID in parentIDs { text += "parent \(parentID)\n" }
+    text += "author \(try author.checkedHeaderValue())\n"
+    text += "committer \(try committer.checkedHeaderValue())\n"
+    text += "encoding UTF-8\n\n\(message)"
+    return try writeObject(Array(text.utf8), kind: GIT_OBJECT_COMMIT)
+  }
+
+  /// Stores `bytes` as an object of `kind` and returns its id.
+  ///
+  /// Wraps `git_repository_odb` and `git_odb_write`.
+  func writeObject(_ bytes: [UInt8], kind: git_object_t) throws(GitError) -> ObjectID {
+    var database: OpaquePointer?
+    try check(git_repository_odb(&database, pointer), "git_repository_odb")
+    defer { git_odb_free(database) }
+    var oid = git_oid()
+    try check(
+      bytes.withUnsafeBytes { git_odb_write(&oid, database, $0.baseAddress, $0.count, kind) },
+      "git_odb_write")
+    return ObjectID(oid)
   }
 }

@@ -32,22 +32,24 @@ extension Repository {
 
   /// Writes an annotated tag object named `name` on the commit `target` and returns its id, creating no reference.
   ///
-  /// Wraps `git_tag_annotation_create`, so the caller moves the tag's reference by compare-and-swap.
+  /// The object is formatted here, as `git_tag_annotation_create` would, and stored with
+  /// `git_odb_write` (libgit2's writer cuts dates to 32 bits); the caller moves the tag's
+  /// reference by compare-and-swap.
   public func createTag(
     name: String, target: ObjectID, tagger: Signature, message: String
   ) throws(GitError) -> ObjectID {
-    var targetOID = target.oid
-    var commit: OpaquePointer?
-    try check(
-      git_object_lookup(&commit, pointer, &targetOID, GIT_OBJECT_COMMIT), "git_object_lookup")
-    defer { git_object_free(commit) }
-    var tagID = git_oid()
-    try tagger.withGitSignature { (signature) throws(GitError) -> Void in
-      try check(
-        git_tag_annotation_create(&tagID, pointer, name, commit, signature, message),
-        "git_tag_annotation_create")
+    var valid: Int32 = 0
+    try check(git_tag_name_is_valid(&valid, name), "git_tag_name_is_valid")
+    guard valid != 0 else {
+      throw GitError(
+        code: GIT_EINVALIDSPEC.rawValue, message: "'\(name)' is not a valid tag name",
+        function: "git_tag_name_is_valid")
     }
-    return ObjectID(tagID)
+    _ = try commit(target)
+    let text =
+      "object \(target)\ntype commit\ntag \(name)\ntagger \(try tagger.checkedHeaderValue())\n\n"
+      + message
+    return try writeObject(Array(text.utf8), kind: GIT_OBJECT_TAG)
   }
 }
 

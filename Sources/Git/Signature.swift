@@ -26,16 +26,48 @@ public struct Signature: Hashable, Sendable {
     offsetMinutes = Int(signature.pointee.when.offset)
   }
 
-  /// Calls `body` with a libgit2 copy of this signature, freed afterwards.
-  func withGitSignature<T>(
-    _ body: (UnsafePointer<git_signature>) throws(GitError) -> T
-  ) throws(GitError) -> T {
-    var signature: UnsafeMutablePointer<git_signature>?
-    // git_signature_new takes the offset in minutes.
-    try check(
-      git_signature_new(&signature, name, email, git_time_t(time), Int32(offsetMinutes)),
-      "git_signature_new")
-    defer { git_signature_free(signature) }
-    return try body(signature!)
+  /// `text` as git's `ident.c` keeps a name or e-mail: crud trimmed from both ends, and the line's delimiters and control characters dropped.
+  ///
+  /// Crud is what git strips from the ends: spaces and control characters and `.,:;<>"\'`.
+  public static func withoutCrud(_ text: String) -> String {
+    func isCrud(_ scalar: Unicode.Scalar) -> Bool {
+      scalar.value <= 32 || ".,:;<>\"\\'".unicodeScalars.contains(scalar)
+    }
+    let scalars = Array(text.unicodeScalars)
+    guard let first = scalars.firstIndex(where: { !isCrud($0) }),
+      let last = scalars.lastIndex(where: { !isCrud($0) })
+    else { return "" }
+    var kept = String.UnicodeScalarView()
+    for scalar in scalars[first...last] {
+      // `<`, `>` and a newline end the field in a commit header; other control characters are
+      // never part of a name and would make the line unreadable.
+      if scalar == "<" || scalar == ">" || scalar.value < 32 || scalar.value == 127 { continue }
+      kept.append(scalar)
+    }
+    return String(kept)
+  }
+
+  /// The signature as the value of an `author`, `committer` or `tagger` header: `name <email> seconds ±hhmm`.
+  ///
+  /// Written here rather than by libgit2, whose writer (1.5) prints the seconds as a 32-bit
+  /// unsigned number and so records 2500-01-01 as 2091. The name and e-mail go through
+  /// `withoutCrud` so the line is one that `git fsck --strict` accepts.
+  var headerValue: String {
+    let sign = offsetMinutes < 0 ? "-" : "+"
+    let offset = abs(offsetMinutes)
+    let hours = offset / 60 < 10 ? "0\(offset / 60)" : "\(offset / 60)"
+    let minutes = offset % 60 < 10 ? "0\(offset % 60)" : "\(offset % 60)"
+    return
+      "\(Signature.withoutCrud(name)) <\(Signature.withoutCrud(email))> \(time) \(sign)\(hours)\(minutes)"
+  }
+
+  /// `headerValue`, or an error for a time before 1970, which a git header cannot hold.
+  func checkedHeaderValue() throws(GitError) -> String {
+    guard time >= 0 else {
+      throw GitError(
+        code: GIT_EINVALID.rawValue, message: "a git date cannot be before 1970-01-01T00:00:00Z",
+        function: "Signature.headerValue")
+    }
+    return headerValue
   }
 }
