@@ -26,9 +26,10 @@ public struct Signature: Hashable, Sendable {
     offsetMinutes = Int(signature.pointee.when.offset)
   }
 
-  /// `text` as git's `ident.c` keeps a name or e-mail: crud trimmed from both ends, and the line's delimiters and control characters dropped.
+  /// `text` as git's `ident.c` keeps a name or e-mail: crud trimmed from both ends, and the header's delimiters (`<`, `>`, a newline) dropped.
   ///
-  /// Crud is what git strips from the ends: spaces and control characters and `.,:;<>"\'`.
+  /// Crud is what git strips from the ends: spaces, control characters and `.,:;<>"\'`. Other
+  /// characters inside are kept, as git keeps them, so biostore and stock git record one name alike.
   public static func withoutCrud(_ text: String) -> String {
     func isCrud(_ scalar: Unicode.Scalar) -> Bool {
       scalar.value <= 32 || ".,:;<>\"\\'".unicodeScalars.contains(scalar)
@@ -38,10 +39,7 @@ public struct Signature: Hashable, Sendable {
       let last = scalars.lastIndex(where: { !isCrud($0) })
     else { return "" }
     var kept = String.UnicodeScalarView()
-    for scalar in scalars[first...last] {
-      // `<`, `>` and a newline end the field in a commit header; other control characters are
-      // never part of a name and would make the line unreadable.
-      if scalar == "<" || scalar == ">" || scalar.value < 32 || scalar.value == 127 { continue }
+    for scalar in scalars[first...last] where scalar != "<" && scalar != ">" && scalar != "\n" {
       kept.append(scalar)
     }
     return String(kept)
