@@ -61,10 +61,12 @@ extension Store {
     }
   }
 
-  /// `text` trimmed and on one line, since a title or venue must not break the message's layout; nil when blank.
+  /// `text` trimmed and on one line, with control characters (a terminal's escapes) taken out, since a title or venue is printed in every listing; nil when blank.
   private static func oneLine(_ text: String) -> String? {
-    let line = text.split(whereSeparator: \.isNewline).map { $0.trimmingWhitespace }
-      .filter { !$0.isEmpty }.joined(separator: " ")
+    let visible = String(
+      String.UnicodeScalarView(
+        text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
+    let line = visible.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     return line.isEmpty ? nil : line
   }
 }

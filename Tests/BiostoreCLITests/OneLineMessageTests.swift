@@ -104,4 +104,21 @@ import Testing
     expectOneErrorLine(saved, status: 2, containing: ["/dev/zero", "over the limit"])
     #expect(try sandbox.git("rev-list", "--all").stdout == "")
   }
+
+  @Test func aTitleOrVenueWithTerminalEscapesIsRecordedWithoutThem() throws {
+    let sandbox = try Sandbox()
+    try #require(try sandbox.biostore("init").status == 0)
+    try #require(try sandbox.biostore("save", "bio", stdin: "Hello.\n").status == 0)
+
+    let tagged = try sandbox.biostore(
+      "tag", "sc25", "bio", "--date", "2025-11-16", "--title", "SC\nDate: 2001-01-01",
+      "--venue", "St. Louis\u{1b}[2J")
+
+    #expect(tagged.status == 0, "\(tagged.stderr)")
+    let message = try sandbox.git("cat-file", "-p", "engagements/sc25").stdout
+    #expect(!message.contains("\u{1b}"))
+    #expect(message.contains("\nDate: 2025-11-16\n"))
+    #expect(!message.contains("\nDate: 2001-01-01"))
+    #expect(try !sandbox.biostore("engagements").stdout.contains("\u{1b}"))
+  }
 }
