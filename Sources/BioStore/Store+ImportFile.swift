@@ -7,9 +7,17 @@ extension Store {
     date: DateInput?, environment: [String: String]
   ) throws(StoreError) -> SaveOutcome {
     let document = try VersionText.validated(try InputFile.read(path))
-    guard let text = extraction.text(from: document) else {
+    let text: String
+    switch extraction.extract(from: document) {
+    case .text(let extracted): text = extracted
+    case .noHeading:
       throw .sectionNotFound(
         heading: extraction.heading ?? "", source: path, quoteOnly: extraction.quoteOnly)
+    case .noText:
+      guard let heading = extraction.heading else {
+        throw .sectionNotFound(heading: "", source: path, quoteOnly: extraction.quoteOnly)
+      }
+      throw .sectionEmpty(heading: heading, source: path, quoteOnly: extraction.quoteOnly)
     }
     return try save(variant, text: text, message: message, date: date, environment: environment)
   }

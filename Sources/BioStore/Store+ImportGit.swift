@@ -1,54 +1,73 @@
 import Git
 
-/// One revision of the source file whose extracted text differs from the revision before it.
+/// One revision of the source file whose extracted text differs from each of its parents' texts.
 private struct SourceVersion {
   let commit: Commit
   let text: String
+  /// Where the revision came in the walk, to keep revisions of one second in a stable order.
+  let order: Int
 }
 
 extension Store {
   /// The trailer that names the source commit of an imported version, so a second run adds only what is new.
   static let importedFromTrailer = "Imported-From:"
 
-  /// Records the history of the file `path` in the repository at `sourcePath` as versions of `variant`: one each time the extracted text changes.
+  /// Records the history of the file `path` in the repository at `sourcePath` as versions of `variant`: one for each revision whose extracted text differs from its parents'.
   ///
-  /// Walks the first-parent line of the source's HEAD back to the root, following renames of the
-  /// file, and takes the revisions oldest first (on or after `since`), each with its author date,
-  /// its subject and an `Imported-From:` trailer. Revisions without the section are skipped.
-  /// Versions earlier imports recorded are not recorded again. Everything is written in one lock
-  /// with one branch update; `progress` hears the number of revisions read so far.
+  /// The revisions are those `git log -- PATH` lists (see `SourceFileHistory`), following renames
+  /// unless `following` says otherwise, so edits made on a merge's side branch are versions with
+  /// their own dates. Each version has its revision's author date, subject and an
+  /// `Imported-From:` trailer, and they are recorded in as-of date order: where two branches'
+  /// edits interleave, each edit is a version at its own date with its own text, and a merge that
+  /// combines them is a version of its own. Texts are compared as bytes. Revisions on or after
+  /// `since` are taken; revisions earlier imports recorded are not recorded again, and ones dated
+  /// before the variant's latest version, which the store keeps in date order, are left out with a
+  /// warning. Everything is written in one lock with one branch update; `progress` hears how many
+  /// of the revisions have been read.
   public func importGitHistory(
     from sourcePath: String, path: String, into variant: VariantName, extraction: TextExtraction,
-    since: DateInput?, environment: [String: String], progress: (Int) -> Void = { _ in }
+    following: GitImportFollowing = .renames, since: DateInput?,
+    environment: [String: String], progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
   ) throws(StoreError) -> GitImportOutcome {
     var outcome = GitImportOutcome()
-    let revisions = try Store.revisions(
-      of: path, inRepositoryAt: sourcePath,
-      progress: { count in
-        outcome.revisionsRead = count
-        progress(count)
-      })
+    let (source, revisions) = try Store.revisions(
+      of: path, inRepositoryAt: sourcePath, following: following)
+    var texts: [ObjectID: TextExtraction.Result] = [:]
+    func text(of blob: ObjectID) throws(StoreError) -> TextExtraction.Result {
+      if let known = texts[blob] { return known }
+      let bytes = try Store.reading(sourcePath) { () throws(GitError) in try source.blob(blob) }
+      let result =
+        (try? VersionText.validated(bytes)).map { extraction.extract(from: $0) } ?? .noText
+      texts[blob] = result
+      return result
+    }
     var found: [SourceVersion] = []
-    var texts: [ObjectID: String?] = [:]
-    var sectionSeen = false
-    for (commit, blob, bytes) in revisions {
-      if let since, !since.admitsOnOrAfter(Timestamp(commit.author)) { continue }
-      let text: String?
-      if let cached = texts[blob] {
-        text = cached
-      } else {
-        text = (try? VersionText.validated(bytes())).flatMap { extraction.text(from: $0) }
-        texts[blob] = text
-      }
-      guard let text else {
+    var headingSeen = false
+    let considered = revisions.filter { revision in
+      since.map { $0.admitsOnOrAfter(Timestamp(revision.commit.author)) } ?? true
+    }
+    for (index, revision) in considered.enumerated() {
+      progress(index + 1, considered.count)
+      outcome.revisionsRead += 1
+      let result = try text(of: revision.blob)
+      if result != .noHeading { headingSeen = true }
+      guard case .text(let text) = result else {
         outcome.revisionsWithoutText += 1
         continue
       }
-      sectionSeen = true
-      if found.last?.text != text { found.append(SourceVersion(commit: commit, text: text)) }
+      // A version is a change of the text, as bytes: the file may have changed outside the section.
+      let parentTexts = try revision.parentBlobs.map { (blob) throws(StoreError) in
+        try blob.map(text(of:))
+      }
+      if parentTexts.contains(where: { Store.sameBytes($0, text) }) {
+        continue
+      }
+      found.append(SourceVersion(commit: revision.commit, text: text, order: index))
     }
-    if !sectionSeen, let heading = extraction.heading {
-      throw .sectionNotFound(heading: heading, source: path, quoteOnly: extraction.quoteOnly)
+    if found.isEmpty, !considered.isEmpty, let heading = extraction.heading {
+      throw headingSeen
+        ? .sectionEmpty(heading: heading, source: path, quoteOnly: extraction.quoteOnly)
+        : .sectionNotFound(heading: heading, source: path, quoteOnly: extraction.quoteOnly)
     }
     return try withWriterLock(environment: environment) {
       () throws(StoreError) -> GitImportOutcome in
@@ -77,16 +96,24 @@ extension Store {
     }
   }
 
-  /// The versions of `found` the store does not have yet: those after the last one an earlier import recorded, sorted by date, refused when older than the variant's latest.
+  /// Whether `result` is exactly the bytes of `text` (Swift's `==` on strings ignores Unicode normalisation, so NFC and NFD would compare equal).
+  private static func sameBytes(_ result: TextExtraction.Result?, _ text: String) -> Bool {
+    guard case .text(let other)? = result else { return false }
+    return other.utf8.elementsEqual(text.utf8)
+  }
+
+  /// The versions of `found` the store does not have yet, sorted by date: not imported before, not equal to the text before them, and not older than the variant's latest version (those are counted in the outcome and warned about).
   private func newVersions(
     of variant: VariantName, among found: [SourceVersion], outcome: inout GitImportOutcome
   ) throws(StoreError) -> [SourceVersion] {
     var imported = Set<String>()
+    var storeBlobs = Set<ObjectID>()
     var latest: (date: Timestamp, blob: ObjectID)?
     try walkMainLine { step in
       for change in step.changes where change.variant == variant {
         guard let blob = change.newBlob else { continue }
         if latest == nil { latest = (Timestamp(step.commit.author), blob) }
+        storeBlobs.insert(blob)
         for line in step.commit.message.split(separator: "\n")
         where line.hasPrefix(Store.importedFromTrailer) {
           imported.insert(
@@ -95,81 +122,81 @@ extension Store {
       }
       return true
     }
-    let lastImported = found.lastIndex { imported.contains($0.commit.id.hex) }
-    outcome.alreadyImported = lastImported.map { $0 + 1 } ?? 0
-    var pending = Array(found[(lastImported.map { $0 + 1 } ?? 0)...])
-    // Importers sort first, as DESIGN.md asks; a source rebased out of date order is put back in it.
-    pending = pending.enumerated().sorted {
-      ($0.element.commit.author.time, $0.offset) < ($1.element.commit.author.time, $1.offset)
-    }.map(\.element)
-    if let first = pending.first, let latest,
-      try blobID(of: Array(first.text.utf8)) == latest.blob
-    {
-      pending.removeFirst()
+    // Importers sort first, as DESIGN.md asks: versions are recorded in as-of date order.
+    let sorted = found.sorted {
+      ($0.commit.author.time, $0.order) < ($1.commit.author.time, $1.order)
     }
-    if let first = pending.first, let latest, Timestamp(first.commit.author) < latest.date {
-      throw .dateBeforeLatest(
-        variant: variant.rawValue, date: Timestamp(first.commit.author), latest: latest.date)
+    var pending: [SourceVersion] = []
+    var older: [SourceVersion] = []
+    var previousBlob = latest?.blob
+    for version in sorted {
+      if imported.contains(version.commit.id.hex) {
+        outcome.alreadyImported += 1
+        continue
+      }
+      let blob = try blobID(of: Array(version.text.utf8))
+      if let latest, Timestamp(version.commit.author) < latest.date {
+        // A text the variant already had was seen by an earlier run (or saved by hand); any
+        // other is a revision an import with --since left out, which date order cannot take now.
+        if storeBlobs.contains(blob) { outcome.alreadyImported += 1 } else { older.append(version) }
+        continue
+      }
+      guard blob != previousBlob else { continue }
+      pending.append(version)
+      previousBlob = blob
+    }
+    if let first = older.first, let last = older.last, let latest {
+      outcome.olderLeftOut = older.count
+      warn(
+        "\(older.count) revision\(older.count == 1 ? "" : "s") dated \(Timestamp(first.commit.author).day) to \(Timestamp(last.commit.author).day) "
+          + "\(older.count == 1 ? "is" : "are") not in the store and come\(older.count == 1 ? "s" : "") before \(variant)'s latest version (\(latest.date.day)); "
+          + "versions are kept in date order, so import them into a new store to keep them")
     }
     return pending
   }
 
-  /// Every revision of `path` on the first-parent line of the source repository's HEAD, oldest first, following renames backwards; each with a reader of its bytes.
+  /// The source repository and the revisions of `path` in the history of its HEAD, oldest first by author date.
   private static func revisions(
-    of path: String, inRepositoryAt sourcePath: String, progress: (Int) -> Void
-  ) throws(StoreError) -> [(Commit, ObjectID, () throws(StoreError) -> [UInt8])] {
+    of path: String, inRepositoryAt sourcePath: String, following: GitImportFollowing
+  ) throws(StoreError) -> (Repository, [SourceFileHistory.Revision]) {
     let source: Repository
     do {
       source = try Repository(openingAt: sourcePath)
     } catch {
       throw .sourceRepository(sourcePath, reason: error.message)
     }
-    func reading<T>(_ operation: () throws(GitError) -> T) throws(StoreError) -> T {
-      do {
-        return try operation()
-      } catch {
-        throw .sourceRepository(sourcePath, reason: error.message)
-      }
-    }
-    guard let head = try reading({ () throws(GitError) in try source.referenceTarget("HEAD") })
+    guard
+      let head = try reading(
+        sourcePath, { () throws(GitError) in try source.referenceTarget("HEAD") })
     else {
       throw .sourceRepository(sourcePath, reason: "it has no commits")
     }
-    var revisions: [(Commit, ObjectID, () throws(StoreError) -> [UInt8])] = []
-    var currentPath = path
-    var commit: Commit? = try reading { () throws(GitError) in try source.commit(head) }
-    var read = 0
-    while let current = commit {
-      let parent = try reading { () throws(GitError) in
-        try current.parentIDs.first.map { (id) throws(GitError) in try source.commit(id) }
-      }
-      let blob = try reading { () throws(GitError) in
-        try source.blobID(atPath: currentPath, inTree: current.treeID)
-      }
-      if let blob {
-        read += 1
-        progress(read)
-        revisions.append(
-          (
-            current, blob,
-            { () throws(StoreError) in
-              try reading { () throws(GitError) in try source.blob(blob) }
-            }
-          ))
-        if let parent, parent.treeID != current.treeID,
-          try reading({ () throws(GitError) in
-            try source.blobID(atPath: currentPath, inTree: parent.treeID)
-          }) == nil,
-          let renamed = try reading({ () throws(GitError) in
-            try source.renameSource(of: currentPath, from: parent.treeID, to: current.treeID)
-          })
-        {
-          currentPath = renamed
-        }
-      }
-      commit = parent
+    let history = try reading(sourcePath) { () throws(GitError) in
+      try SourceFileHistory(
+        of: normalized(path), from: head, in: source, following: following)
     }
-    guard !revisions.isEmpty else { throw .pathNeverExisted(path, repository: sourcePath) }
-    return revisions.reversed()
+    guard !history.revisions.isEmpty else {
+      throw .pathNeverExisted(path, repository: sourcePath)
+    }
+    let ordered = history.revisions.enumerated().sorted {
+      ($0.element.commit.author.time, -$0.offset) < ($1.element.commit.author.time, -$1.offset)
+    }.map(\.element)
+    return (source, ordered)
+  }
+
+  /// `path` as git reads a path from the repository's root: `./about.md`, `pages//about.md` and `pages/about.md/` all name `pages/about.md`.
+  private static func normalized(_ path: String) -> String {
+    path.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
+  }
+
+  /// Runs a read of the source repository, turning libgit2's failure into `.sourceRepository`.
+  private static func reading<T>(_ sourcePath: String, _ operation: () throws(GitError) -> T)
+    throws(StoreError) -> T
+  {
+    do {
+      return try operation()
+    } catch {
+      throw .sourceRepository(sourcePath, reason: error.message)
+    }
   }
 }

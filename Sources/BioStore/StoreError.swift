@@ -79,6 +79,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case pathNeverExisted(String, repository: String)
   /// The heading to extract is in no revision of the source.
   case sectionNotFound(heading: String, source: String, quoteOnly: Bool)
+  /// The heading is in the file, but nothing (or no blockquote) is under it.
+  case sectionEmpty(heading: String, source: String, quoteOnly: Bool)
   /// A variant file or a file biostore keeps is a symbolic link, a folder or another non-regular file.
   case notARegularFile(path: String, link: Bool)
   /// `HEAD` names a commit, not the branch, so the checked-out files are not the branch's.
@@ -194,11 +196,13 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case .sourceRepository(let path, let reason):
       "cannot read the git repository at \(path) (\(reason)); give the folder of a repository with commits"
     case .pathNeverExisted(let path, let repository):
-      "\(path) never existed on the first-parent line of HEAD in \(repository); give its path from the repository's root, as `git log --follow -- PATH` knows it"
+      "\(path) never existed in the history of HEAD in \(repository); give its path from the repository's root, as `git log --follow -- PATH` knows it"
     case .sectionNotFound(let heading, let source, _) where heading.isEmpty:
       "no blockquote in \(source.printable); leave out --quote to take the whole text"
     case .sectionNotFound(let heading, let source, let quoteOnly):
       "no heading '\(heading.printable)'\(quoteOnly ? " with a blockquote under it" : "") in \(source.printable); give an ATX heading's text (e.g. --section Biosketch for '### Biosketch')"
+    case .sectionEmpty(let heading, let source, let quoteOnly):
+      "heading '\(heading.printable)' in \(source) has no \(quoteOnly ? "blockquote" : "text") under it; \(quoteOnly ? "leave out --quote to take the section's text" : "give the heading of a section with text")"
     case .exportDestinationExists(let path):
       "\(path) already exists and is not empty; export into a new folder"
     case .badEngagementDate(let text):

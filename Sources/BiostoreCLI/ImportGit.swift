@@ -9,9 +9,11 @@ extension Biostore {
       commandName: "import-git",
       abstract: "Import every revision of a file in a git repository as versions of a variant.",
       discussion: """
-        Walks the first-parent line of REPO's HEAD, following renames of PATH, oldest first, and \
-        records a version each time the extracted text changes, with the revision's author date \
-        and subject. Running it again adds only what is new.
+        Takes the commits of REPO's HEAD that `git log -- PATH` lists (edits on a merge's side \
+        branch included, merges that take one side unchanged left out), following renames as \
+        `git log --follow` does, and records a version for each whose extracted text differs \
+        from its parents', in as-of date order, with the commit's author date and subject. \
+        Running it again adds only what is new.
         """)
 
     @ParentCommand var root: Biostore
@@ -27,13 +29,30 @@ extension Biostore {
     @Option(help: ArgumentHelp("Only revisions dated on or after this date.", valueName: "date"))
     var since: String?
 
+    @Flag(
+      help: """
+        Take PATH's own history without following renames: for a file whose name flipped back \
+        and forth with edits that defeat rename detection.
+        """)
+    var noFollow = false
+
+    @Flag(help: "Follow copies as well as renames: for a file that began as a copy of another.")
+    var followCopies = false
+
+    func validate() throws {
+      if noFollow && followCopies {
+        throw ValidationError("give --no-follow or --follow-copies, not both")
+      }
+    }
+
     func run() throws {
       let variant = try VariantName(extraction.variant)
       let since = try since.map { try DateInput(parsing: $0) }
       let progress = Progress()
       let outcome = try root.openStore().importGitHistory(
         from: repository, path: path, into: variant, extraction: extraction.extraction,
-        since: since, environment: ProcessInfo.processInfo.environment, progress: progress.report)
+        following: noFollow ? .none : followCopies ? .copies : .renames, since: since,
+        environment: ProcessInfo.processInfo.environment, progress: progress.report)
       progress.finish()
       var details = ["\(outcome.revisionsRead) revisions read"]
       if outcome.revisionsWithoutText > 0 {
@@ -41,6 +60,9 @@ extension Biostore {
       }
       if outcome.alreadyImported > 0 {
         details.append("\(outcome.alreadyImported) already imported")
+      }
+      if outcome.olderLeftOut > 0 {
+        details.append("\(outcome.olderLeftOut) older left out")
       }
       let count = outcome.recorded.count
       let span =
@@ -74,13 +96,14 @@ extension Biostore {
     private let isTerminal = isatty(STDERR_FILENO) == 1
     private var shown = false
 
-    /// Notes that `count` revisions have been read.
-    func report(_ count: Int) {
+    /// Notes that `done` of the `total` commits that change the file have been read.
+    func report(_ done: Int, _ total: Int) {
+      let line = "read commit \(done) of \(total) that change the file"
       if isTerminal {
-        FileHandle.standardError.write(Data("\rbiostore: read \(count) revisions".utf8))
+        FileHandle.standardError.write(Data("\rbiostore: \(line)".utf8))
         shown = true
-      } else if count % 100 == 0 {
-        Console.note("read \(count) revisions")
+      } else if done % 100 == 0 {
+        Console.note(line)
       }
     }
 

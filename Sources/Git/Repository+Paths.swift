@@ -20,12 +20,14 @@ extension Repository {
     return ObjectID(git_tree_entry_id(entry).pointee)
   }
 
-  /// The path `path` had in `oldTree` when the change to `newTree` renamed it (git's rename detection: 50% similar or more), or nil.
+  /// The path in `oldTree` that `path` in `newTree` came from by a rename (git's rename detection: 50% similar or more), or with `copies` also by a copy of any file of `oldTree`; nil when neither.
   ///
-  /// Wraps `git_diff_tree_to_tree` and `git_diff_find_similar` with `GIT_DIFF_FIND_RENAMES`.
-  public func renameSource(of path: String, from oldTree: ObjectID, to newTree: ObjectID)
-    throws(GitError) -> String?
-  {
+  /// Wraps `git_diff_tree_to_tree` and `git_diff_find_similar` with `GIT_DIFF_FIND_RENAMES`, and
+  /// for copies `GIT_DIFF_FIND_COPIES_FROM_UNMODIFIED` over a diff that includes unmodified files
+  /// (what `git log --follow -C` and `--find-copies-harder` consider).
+  public func renameSource(
+    of path: String, from oldTree: ObjectID, to newTree: ObjectID, copies: Bool = false
+  ) throws(GitError) -> String? {
     var oldOID = oldTree.oid
     var newOID = newTree.oid
     var old: OpaquePointer?
@@ -34,18 +36,27 @@ extension Repository {
     defer { git_tree_free(old) }
     try check(git_tree_lookup(&new, pointer, &newOID), "git_tree_lookup")
     defer { git_tree_free(new) }
+    var diffOptions = git_diff_options()
+    try check(
+      git_diff_options_init(&diffOptions, UInt32(GIT_DIFF_OPTIONS_VERSION)), "git_diff_options_init"
+    )
+    if copies { diffOptions.flags |= GIT_DIFF_INCLUDE_UNMODIFIED.rawValue }
     var diff: OpaquePointer?
-    try check(git_diff_tree_to_tree(&diff, pointer, old, new, nil), "git_diff_tree_to_tree")
+    try check(
+      git_diff_tree_to_tree(&diff, pointer, old, new, &diffOptions), "git_diff_tree_to_tree")
     defer { git_diff_free(diff) }
     var options = git_diff_find_options()
     try check(
       git_diff_find_options_init(&options, UInt32(GIT_DIFF_FIND_OPTIONS_VERSION)),
       "git_diff_find_options_init")
     options.flags = GIT_DIFF_FIND_RENAMES.rawValue
+    if copies {
+      options.flags |= GIT_DIFF_FIND_COPIES.rawValue | GIT_DIFF_FIND_COPIES_FROM_UNMODIFIED.rawValue
+    }
     try check(git_diff_find_similar(diff, &options), "git_diff_find_similar")
     for index in 0..<git_diff_num_deltas(diff) {
       guard let delta = git_diff_get_delta(diff, index),
-        delta.pointee.status == GIT_DELTA_RENAMED,
+        delta.pointee.status == GIT_DELTA_RENAMED || delta.pointee.status == GIT_DELTA_COPIED,
         String(cString: delta.pointee.new_file.path) == path
       else { continue }
       return String(cString: delta.pointee.old_file.path)

@@ -71,12 +71,42 @@ import Testing
   }
 
   /// Found by Scripts/fuzz: carriage returns at a quote's end, and an empty heading.
-  @Test func carriageReturnsInAQuoteStillEndInALineBreak() throws {
+  @Test func aLoneCarriageReturnEndsALineAndIsKept() throws {
     let text = try #require(
       TextExtraction(heading: nil, quoteOnly: true).text(from: "# h\n> bA\rb\r\r\r\n"))
 
-    #expect(text.utf8.last == UInt8(ascii: "\n"))
-    #expect(text.hasPrefix("bA"))
+    #expect(text == "bA\r")
     #expect(TextExtraction(heading: "", quoteOnly: true).text(from: "# h\n> b\n") == nil)
+  }
+
+  @Test func aCRLFPageGivesItsSectionAndQuoteWithTheirOwnLineEnds() throws {
+    let page =
+      "# Me\r\n\r\n## Short Bio\r\n\r\n> Line one,\r\n> line two.\r\n\r\n## Long\r\nStory.\r\n"
+
+    let section = TextExtraction(heading: "Short Bio").text(from: page)
+    let quote = TextExtraction(heading: "short bio", quoteOnly: true).text(from: page)
+
+    #expect(section == "> Line one,\r\n> line two.\r\n")
+    #expect(quote == "Line one,\r\nline two.\r\n")
+  }
+
+  @Test func oldMacLineEndsAreLineEnds() {
+    let page = "## Bio\r> Quoted.\r## Next\rMore.\r"
+
+    #expect(TextExtraction(heading: "Bio", quoteOnly: true).text(from: page) == "Quoted.\r")
+  }
+
+  @Test func aLastLineWithoutALineEndGetsTheDocumentsKind() {
+    let page = "## Bio\r\nText at the end"
+
+    #expect(TextExtraction(heading: "Bio").text(from: page) == "Text at the end\r\n")
+  }
+
+  @Test func anEmptySectionIsToldApartFromAMissingHeading() {
+    let page = "## Bio\n\n## Next\nMore.\n"
+
+    #expect(TextExtraction(heading: "Bio").extract(from: page) == .noText)
+    #expect(TextExtraction(heading: "Awards").extract(from: page) == .noHeading)
+    #expect(TextExtraction(heading: "Next", quoteOnly: true).extract(from: page) == .noText)
   }
 }
