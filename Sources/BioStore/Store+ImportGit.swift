@@ -79,7 +79,7 @@ extension Store {
       }
       let commits = try commitVersions(
         pending.map { version in
-          let subject = version.commit.message.prefix { $0 != "\n" }.trimmingWhitespace
+          let subject = version.commit.message.prefix { !$0.isNewline }.trimmingWhitespace
           return PendingVersion(
             variant: variant, bytes: Array(version.text.utf8),
             message: "\(subject.isEmpty ? "Import \(variant)" : subject)\n\n"
