@@ -125,14 +125,23 @@ extension Repository {
     tree treeID: ObjectID, parents parentIDs: [ObjectID], author: Signature,
     committer: Signature, message: String
   ) throws(GitError) -> ObjectID {
-    _ = try treeEntries(treeID)
-    for parentID in parentIDs { _ = try commit(parentID) }
+    try requireObject(treeID, of: .tree)
+    for parentID in parentIDs { try requireObject(parentID, of: .commit) }
     var text = "tree \(treeID)\n"
     for parentID in parentIDs { text += "parent \(parentID)\n" }
     text += "author \(try author.checkedHeaderValue())\n"
     text += "committer \(try committer.checkedHeaderValue())\n"
     text += "encoding UTF-8\n\n\(message)"
     return try writeObject(Array(text.utf8), kind: GIT_OBJECT_COMMIT)
+  }
+
+  /// Throws unless `id` names an object of `kind`, without copying it out, as `git_commit_create` checks its tree and parents.
+  func requireObject(_ id: ObjectID, of kind: ObjectKind) throws(GitError) {
+    guard try objectKind(id) == kind else {
+      throw GitError(
+        code: GIT_EINVALIDSPEC.rawValue, message: "\(id) is not a \(kind)",
+        function: "git_object_lookup")
+    }
   }
 
   /// Stores `bytes` as an object of `kind` and returns its id.

@@ -45,7 +45,7 @@ extension Repository {
         code: GIT_EINVALIDSPEC.rawValue, message: "'\(name)' is not a valid tag name",
         function: "git_tag_name_is_valid")
     }
-    _ = try commit(target)
+    try requireObject(target, of: .commit)
     let text =
       "object \(target)\ntype commit\ntag \(name)\ntagger \(try tagger.checkedHeaderValue())\n\n"
       + message
