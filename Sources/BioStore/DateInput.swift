@@ -14,6 +14,13 @@ public enum DateInput: Hashable, Sendable {
   /// The years accepted: git's dates start at 1970-01-01T00:00:00Z, and four digits end at 9999.
   static let years = 1970...9999
 
+  /// Whether a commit can hold `timestamp` faithfully: from the epoch to 9999-12-31T23:59:59 in its
+  /// own offset (stock git reads later years back wrong), with an offset git's `+HHMM` can write.
+  static func isInRange(_ timestamp: Timestamp) -> Bool {
+    timestamp.seconds >= 0 && timestamp.wallClockSeconds <= 253_402_300_799
+      && abs(timestamp.offsetMinutes) <= 99 * 60 + 59
+  }
+
   /// Parses `text`, or throws `StoreError.badDate` saying which forms are accepted.
   public init(parsing text: String) throws(StoreError) {
     guard let parsed = DateInput.parse(text) else { throw .badDate(text) }

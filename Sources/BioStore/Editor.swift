@@ -13,8 +13,8 @@ public struct Editor: Sendable {
     command = named.split(separator: " ").map(String.init)
   }
 
-  /// Opens `text` in the editor as a temporary file named `fileName` and returns what the person saved, or throws if the editor fails.
-  public func edit(_ text: String, fileName: String) throws(StoreError) -> [UInt8] {
+  /// Opens `bytes` in the editor as a temporary file named `fileName` and returns what the person saved, or throws if the editor fails.
+  public func edit(_ bytes: [UInt8], fileName: String) throws(StoreError) -> [UInt8] {
     let manager = FileManager.default
     let folder = manager.temporaryDirectory.appendingPathComponent(
       "biostore-edit-\(UUID().uuidString)")
@@ -22,7 +22,7 @@ public struct Editor: Sendable {
     let shown = command.joined(separator: " ")
     do {
       try manager.createDirectory(at: folder, withIntermediateDirectories: true)
-      try Data(text.utf8).write(to: file)
+      try Data(bytes).write(to: file)
     } catch {
       throw .storage("cannot write a temporary file for the editor (\(error.localizedDescription))")
     }

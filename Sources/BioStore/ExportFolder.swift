@@ -246,7 +246,7 @@ extension ExportFolder {
     }
     return VersionFile(
       variant: variant, fileName: fileName, date: date,
-      message: node?["message"]?.string ?? "", bytes: text)
+      message: try ExportFolder.text("message", in: node, at: path) ?? "", bytes: text)
   }
 
   /// Where the line `---` that closes front matter starting at `start` begins.
@@ -315,10 +315,30 @@ extension ExportFolder {
       }
       entries.append(
         EngagementEntry(
-          name: name, title: item["title"]?.string ?? name.rawValue,
-          date: CivilDate(year: year, month: month, day: day), venue: item["venue"]?.string,
-          note: item["note"]?.string ?? "", limit: limit, sent: sent))
+          name: name,
+          title: try ExportFolder.text("title", in: item, at: path, of: name) ?? name.rawValue,
+          date: CivilDate(year: year, month: month, day: day),
+          venue: try ExportFolder.text("venue", in: item, at: path, of: name),
+          note: try ExportFolder.text("note", in: item, at: path, of: name) ?? "", limit: limit,
+          sent: sent))
     }
     return entries
+  }
+
+  /// The text under `key`, nil when there is none; refuses a list or a mapping, which would otherwise be read as no text at all.
+  private static func text(
+    _ key: String, in node: Node?, at path: String, of engagement: EngagementName? = nil
+  ) throws(StoreError) -> String? {
+    guard let value = node?[key] else { return nil }
+    let whose = engagement.map { "engagement \($0)'s" } ?? "its"
+    guard let text = value.scalar?.string else {
+      throw .badExport(path: path, reason: "\(whose) \(key) must be text, not a list or mapping")
+    }
+    guard !text.utf8.contains(0) else {
+      throw .badExport(
+        path: path,
+        reason: "\(whose) \(key) holds a NUL character, which a git commit or tag cannot hold")
+    }
+    return text
   }
 }

@@ -12,9 +12,16 @@ struct ExportScratch {
   /// Names a new temporary folder beside `destination` and records it in `privateDirectory`; creates no folder.
   init(beside destination: String, privateDirectory: String) {
     let url = URL(fileURLWithPath: destination)
-    let parent = url.deletingLastPathComponent().path
+    // The real parent, so the marker names a plain absolute path that `isLeftover` accepts.
+    let named = url.deletingLastPathComponent().path
+    let parent =
+      realpath(named, nil).map { resolved in
+        defer { free(resolved) }
+        return String(cString: resolved)
+      } ?? named
     path =
-      parent + "/." + url.lastPathComponent + ExportScratch.infix + "\(getpid())-"
+      (parent == "/" ? "" : parent) + "/." + url.lastPathComponent + ExportScratch.infix
+      + "\(getpid())-"
       + UUID().uuidString.prefix(8)
     let markers = privateDirectory + "/" + ExportScratch.folder
     let marker = markers + "/\(getpid())"
@@ -43,19 +50,58 @@ struct ExportScratch {
   }
 
   /// Removes the temporary folders of exports whose process is gone, and their markers.
+  ///
+  /// A marker is only a hint: anyone who can write `.git` can write one. So a folder is removed
+  /// only when it is exactly what a killed export leaves (`isLeftover`); any other marker is dropped.
   static func removeLeftovers(in privateDirectory: String) {
     let markers = privateDirectory + "/" + folder
     for name in (try? FileManager.default.contentsOfDirectory(atPath: markers)) ?? [] {
       guard let pid = Int32(name), kill(pid, 0) != 0, errno == ESRCH else { continue }
       let marker = markers + "/" + name
-      if let bytes = try? UnfollowedFile.read(marker, limit: 1 << 16) {
-        let scratch = String(decoding: bytes, as: UTF8.self)
-        // Only a folder of the name an export gives is ever removed.
-        if URL(fileURLWithPath: scratch).lastPathComponent.contains(infix) {
-          try? FileManager.default.removeItem(atPath: scratch)
-        }
+      if let bytes = try? UnfollowedFile.read(marker, limit: 1 << 16),
+        let scratch = String(validating: bytes, as: UTF8.self),
+        isLeftover(scratch, of: pid)
+      {
+        try? FileManager.default.removeItem(atPath: scratch)
       }
       unlink(marker)
+    }
+  }
+
+  /// Whether `scratch` is a folder an export by process `pid` made: an absolute path without `.` or
+  /// `..` parts, named `.NAME.biostore-export-PID-XXXXXXXX`, a real folder (not a link) holding only
+  /// real folders and regular files, two levels deep at most, as `ExportFolder.write` writes them.
+  static func isLeftover(_ scratch: String, of pid: Int32) -> Bool {
+    let parts = scratch.split(separator: "/", omittingEmptySubsequences: false)
+    guard scratch.hasPrefix("/"), let name = parts.last,
+      !parts.dropFirst().contains(where: { $0.isEmpty || $0 == "." || $0 == ".." })
+    else { return false }
+    let ending = infix + "\(pid)-"
+    guard name.hasPrefix("."), let range = name.range(of: ending, options: .backwards),
+      range.lowerBound > name.index(after: name.startIndex)
+    else { return false }
+    let suffix = name[range.upperBound...]
+    guard suffix.count == 8, suffix.allSatisfy({ $0.isHexDigit && !$0.isLowercase }) else {
+      return false
+    }
+    return holdsOnlyExportFiles(scratch, depth: 0)
+  }
+
+  /// Whether `path` is a real folder whose entries are regular files, or such folders while `depth` < 1.
+  private static func holdsOnlyExportFiles(_ path: String, depth: Int) -> Bool {
+    var status = stat()
+    guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR,
+      let names = try? FileManager.default.contentsOfDirectory(atPath: path)
+    else { return false }
+    return names.allSatisfy { name in
+      let entry = path + "/" + name
+      var status = stat()
+      guard lstat(entry, &status) == 0 else { return false }
+      switch status.st_mode & S_IFMT {
+      case S_IFREG: return true
+      case S_IFDIR: return depth < 1 && holdsOnlyExportFiles(entry, depth: depth + 1)
+      default: return false
+      }
     }
   }
 }

@@ -3,8 +3,9 @@ import Git
 
 /// The text of `history VARIANT` kept in the index folder, valid for the branch tip and engagement tags it was made for.
 ///
-/// The first line of each `<variant>.listing` file is its key and the seal (length and checksum)
-/// of the rest, the listing; a listing cut short, padded or changed does not match its seal and
+/// The first line of each `<variant>.listing` file is its key, the variant's name (so a listing
+/// copied to another variant's file is not believed) and the seal (length and checksum) of the
+/// rest, the listing; a listing cut short, padded or changed does not match its seal and
 /// is made again, as is one whose key does not match. The key names everything the listing
 /// depends on: the tip fixes the versions, their counts and the removals and renames; the
 /// engagement tags' targets (tag objects, which change whenever a tag's message does) fix who was
@@ -23,13 +24,13 @@ struct HistoryListingCache {
         fingerprint = (fingerprint ^ UInt64(byte)) &* 0x100_0000_01b3
       }
     }
-    return "biostore-listing 3 \(tip.hex) \(String(fingerprint, radix: 16))"
+    return "biostore-listing 4 \(tip.hex) \(String(fingerprint, radix: 16))"
   }
 
   /// The cached listing of `variant` if it was made for `key` and matches its seal.
   func listing(of variant: VariantName, key: String) -> String? {
     guard let bytes = try? UnfollowedFile.read(path(of: variant)) else { return nil }
-    let prefix = Array((key + " ").utf8)
+    let prefix = Array("\(key) \(variant) ".utf8)
     guard bytes.starts(with: prefix),
       let lineEnd = bytes[prefix.count...].firstIndex(of: UInt8(ascii: "\n")),
       let seal = ContentSeal(
@@ -44,7 +45,7 @@ struct HistoryListingCache {
   /// Keeps `listing` of `variant` for `key`; a cache that cannot be written is only slower.
   func keep(_ listing: String, of variant: VariantName, key: String) {
     let bytes = Array(listing.utf8)
-    let header = Array("\(key) \(ContentSeal(of: bytes).text)\n".utf8)
+    let header = Array("\(key) \(variant) \(ContentSeal(of: bytes).text)\n".utf8)
     try? AtomicFile.write(header + bytes, to: path(of: variant), scratchDirectory: directory)
   }
 

@@ -121,10 +121,14 @@ extension Store {
     }
     // The tag points at the newest commit it pins: the one nearest the tip.
     guard let newest = pins.min(by: { $0.nearness < $1.nearness }) else { return nil }
-    let message = TagMessage(
+    var message = TagMessage(
       title: entry.title, note: entry.note,
       pins: pins.map { TagMessage.Pin(variant: $0.variant, commit: $0.commit.hex) },
       date: entry.date, venue: entry.venue, limit: entry.limit)
+    if message.title.isEmpty { message.title = entry.name.rawValue }
+    guard !message.text.utf8.contains(0) else {
+      throw .nulInMessage(of: "engagement \(entry.name)")
+    }
     let tagger = Identity.read(from: repository, environment: environment).signature(at: .now())
     let tagID = try unrecorded { () throws(GitError) in
       try repository.createTag(

@@ -106,7 +106,10 @@ extension Store {
   private func newVersions(
     of variant: VariantName, among found: [SourceVersion], outcome: inout GitImportOutcome
   ) throws(StoreError) -> [SourceVersion] {
-    var imported = Set<String>()
+    // Source commit → the text a store version that names it holds. Anyone can type an
+    // `Imported-From:` line into a message, so a revision counts as imported only when that
+    // version holds the revision's own text: a forged trailer can never make a text be skipped.
+    var imported: [String: Set<ObjectID>] = [:]
     var storeBlobs = Set<ObjectID>()
     var latest: (date: Timestamp, blob: ObjectID)?
     try walkMainLine { step in
@@ -116,8 +119,10 @@ extension Store {
         storeBlobs.insert(blob)
         for line in step.commit.message.split(separator: "\n")
         where line.hasPrefix(Store.importedFromTrailer) {
-          imported.insert(
-            String(line.dropFirst(Store.importedFromTrailer.count).trimmingWhitespace))
+          imported[
+            String(line.dropFirst(Store.importedFromTrailer.count).trimmingWhitespace),
+            default: []
+          ].insert(blob)
         }
       }
       return true
@@ -130,11 +135,11 @@ extension Store {
     var older: [SourceVersion] = []
     var previousBlob = latest?.blob
     for version in sorted {
-      if imported.contains(version.commit.id.hex) {
+      let blob = try blobID(of: Array(version.text.utf8))
+      if imported[version.commit.id.hex]?.contains(blob) == true {
         outcome.alreadyImported += 1
         continue
       }
-      let blob = try blobID(of: Array(version.text.utf8))
       if let latest, Timestamp(version.commit.author) < latest.date {
         // A text the variant already had was seen by an earlier run (or saved by hand); any
         // other is a revision an import with --since left out, which date order cannot take now.

@@ -30,9 +30,14 @@ extension Store {
     try storage { () throws(GitError) in try Repository.blobID(of: bytes) }
   }
 
-  /// The text of a version.
+  /// The text of a version; bytes that are not UTF-8 (a file stock git stored) read as U+FFFD.
   public func text(of version: Version) throws(StoreError) -> String {
-    String(decoding: try bytes(ofBlob: version.blobID), as: UTF8.self)
+    String(decoding: try bytes(of: version), as: UTF8.self)
+  }
+
+  /// The bytes of a version's file exactly as the store holds them.
+  public func bytes(of version: Version) throws(StoreError) -> [UInt8] {
+    try bytes(ofBlob: version.blobID)
   }
 
   /// Walks the branch's first-parent line from the tip, calling `body` for each commit until it returns false.

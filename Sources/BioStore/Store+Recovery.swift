@@ -30,7 +30,16 @@ extension Store {
   /// the old is a hand edit whose save died before it was recorded, so it is left for the person.
   func recoverFromDeadWriter() throws(StoreError) {
     guard WriteJournal.exists(in: privateDirectory) else { return }
-    guard let journal = WriteJournal.read(in: privateDirectory) else {
+    guard let journal = WriteJournal.read(in: privateDirectory),
+      journal.changes.compactMap(\.newBlob).allSatisfy({
+        (try? repository.objectKind($0)) == .blob
+      })
+    else {
+      // Damaged, planted, or naming objects the store lacks: acting on it could only do harm, and
+      // keeping it would repeat this warning on every command.
+      warn(
+        "dropped a write journal that cannot be finished (\(WriteJournal.path(in: privateDirectory)))"
+      )
       return WriteJournal.remove(in: privateDirectory)
     }
     clearStaleLocks(

@@ -18,10 +18,11 @@ extension Store {
     try withWriterLock(environment: environment) { () throws(StoreError) -> SaveOutcome in
       let parent = try tipCommit()
       let tipBlob = try variantFiles(of: parent)[variant]
-      if let draft, let text, draft.baseBlob != tipBlob {
+      let timeline = try timeline(of: variant) { !$0.versions.isEmpty }
+      if let draft, timeline.latestChange != draft.baseChange {
         throw .changedWhileEditing(
-          variant: variant.rawValue, latest: tipBlob == nil ? nil : parent?.id,
-          keptAt: try keepUnsaved(Array(text.utf8), of: variant))
+          variant: variant.rawValue,
+          latest: timeline.removal == nil ? timeline.versions.first?.id : nil)
       }
       let workTree = try workTreeBlob(of: variant)
       let newText: String
@@ -39,7 +40,6 @@ extension Store {
       }
       guard newBlob != tipBlob else { return .unchanged(variant) }
       let asOf = date?.asOfTimestamp() ?? .now()
-      let timeline = try timeline(of: variant) { !$0.versions.isEmpty }
       if let latest = timeline.versions.first, asOf < latest.date {
         throw .dateBeforeLatest(variant: variant.rawValue, date: asOf, latest: latest.date)
       }
@@ -65,11 +65,27 @@ extension Store {
     if let workTree = try workTreeBlob(of: variant), workTree.id != tipBlob {
       throw .handEdited(path: workTreePath(of: variant), variant: variant.rawValue)
     }
-    let text =
-      try tipBlob.map { blob throws(StoreError) in
-        String(decoding: try bytes(ofBlob: blob), as: UTF8.self)
-      } ?? ""
-    return EditDraft(variant: variant, text: text, baseBlob: tipBlob)
+    let timeline = try timeline(of: variant) { !$0.versions.isEmpty }
+    return EditDraft(
+      variant: variant, bytes: try tipBlob.map(bytes(ofBlob:)) ?? [],
+      baseChange: timeline.latestChange)
+  }
+
+  /// Saves what the editor returned for `draft`; when that fails for any reason (not UTF-8, a
+  /// version recorded meanwhile, a hand edit, a busy lock, a full disk) the text is kept in
+  /// `.git/biostore-unsaved/` and the error names the file, so an edit is never lost.
+  public func saveEdit(
+    _ draft: EditDraft, edited: [UInt8], message: String?, environment: [String: String]
+  ) throws(StoreError) -> SaveOutcome {
+    do {
+      let text = try VersionText.validated(edited)
+      return try save(
+        draft.variant, text: text, message: message, date: nil, replacing: draft,
+        environment: environment)
+    } catch {
+      throw .editNotSaved(
+        error, variant: draft.variant.rawValue, keptAt: try? keepUnsaved(edited, of: draft.variant))
+    }
   }
 
   /// Keeps a text that could not be saved in `.git/biostore-unsaved/`, outside the caches, and returns its path.

@@ -24,12 +24,13 @@ extension Store {
         throw .engagementExists(name.rawValue, date: try engagement(named: name)?.date ?? .epoch)
       }
       let now = Timestamp.now()
-      let message = TagMessage(
-        title: details.title.flatMap(Store.oneLine) ?? name.rawValue,
+      var message = TagMessage(
+        title: details.title ?? "",
         note: details.note.map { String($0.trimmingWhitespace) } ?? "",
         pins: versions.map { TagMessage.Pin(variant: $0.variant, commit: $0.id.hex) },
-        date: details.date ?? now.calendarDate, venue: details.venue.flatMap(Store.oneLine),
-        limit: details.limit)
+        date: details.date ?? now.calendarDate, venue: details.venue, limit: details.limit)
+      if message.title.isEmpty { message.title = name.rawValue }
+      guard !message.text.utf8.contains(0) else { throw .nulInMessage(of: "engagement \(name)") }
       // The tag points at the newest commit it pins: nearest the tip, else the latest committed.
       let target = versions.min { left, right in
         (left.lineIndex ?? .max, -left.date.seconds) < (
@@ -59,14 +60,5 @@ extension Store {
       }
       return engagement
     }
-  }
-
-  /// `text` trimmed and on one line, with control characters (a terminal's escapes) taken out, since a title or venue is printed in every listing; nil when blank.
-  private static func oneLine(_ text: String) -> String? {
-    let visible = String(
-      String.UnicodeScalarView(
-        text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
-    let line = visible.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    return line.isEmpty ? nil : line
   }
 }

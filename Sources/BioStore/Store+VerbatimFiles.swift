@@ -10,23 +10,36 @@ extension Store {
   /// stock git and libgit2 alike.
   static let verbatimAttributes = "/*.md -text -eol -ident -filter -working-tree-encoding"
 
-  /// Adds `verbatimAttributes` to `.git/info/attributes` when it is missing, keeping every line already there.
+  /// Makes `verbatimAttributes` the last rule in `.git/info/attributes`, keeping every other line there byte for byte.
+  ///
+  /// Last, because in one attributes file a later line that matches a file overrides an earlier
+  /// one: a `*.md text` a person or tool appended after biostore's line would turn filters back on.
   func keepVariantFilesVerbatim() {
     let folder = repository.gitDirectory + "info"
     let file = folder + "/attributes"
     guard UnfollowedFile.isFolderOrAbsent(folder),
       let existing = try? UnfollowedFile.read(file, limit: 1 << 20) ?? []
     else { return }
-    let text = String(decoding: existing, as: UTF8.self)
-    guard !text.split(separator: "\n").contains(where: { $0 == Store.verbatimAttributes }) else {
+    let comment = Array(Store.verbatimComment.utf8)
+    let rule = Array(Store.verbatimAttributes.utf8)
+    var lines = existing.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+    if lines.last?.isEmpty == true { lines.removeLast() }
+    let isBlankOrComment = { (line: ArraySlice<UInt8>) in
+      line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0d } || line.first == UInt8(ascii: "#")
+    }
+    if let last = lines.lastIndex(where: { !isBlankOrComment($0) }), lines[last].elementsEqual(rule)
+    {
       return
     }
-    let separator = text.isEmpty || text.hasSuffix("\n") ? "" : "\n"
-    let addition =
-      "# biostore: variant files are stored byte for byte, with no line-end or content filters\n"
-      + Store.verbatimAttributes + "\n"
+    lines.removeAll { $0.elementsEqual(rule) || $0.elementsEqual(comment) }
+    let kept = lines.flatMap { Array($0) + [UInt8(ascii: "\n")] }
     try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     try? AtomicFile.write(
-      Array((text + separator + addition).utf8), to: file, scratchDirectory: privateDirectory)
+      kept + comment + [UInt8(ascii: "\n")] + rule + [UInt8(ascii: "\n")], to: file,
+      scratchDirectory: privateDirectory)
   }
+
+  /// The comment line written above `verbatimAttributes`.
+  static let verbatimComment =
+    "# biostore: variant files are stored byte for byte, with no line-end or content filters"
 }

@@ -25,6 +25,7 @@ extension Store {
 
   /// Refuses a write when `HEAD` is detached or a git operation is in progress, since the work tree is then not the branch's.
   func checkWorkTreeIsOnBranch() throws(StoreError) {
+    if let headNotABranch { throw .headNotABranch(path: path, target: headNotABranch) }
     if (try? repository.isHeadDetached()) == true {
       throw .detachedHead(path: path, branch: branch)
     }
@@ -83,9 +84,12 @@ extension Store {
     _ versions: [PendingVersion], parent: Commit?, environment: [String: String]
   ) throws(StoreError) -> [ObjectID] {
     // Checked here, where every writer passes, because a period such as `--date 1970` starts at
-    // local midnight, which is before the epoch east of UTC.
-    if let early = versions.first(where: { $0.asOf.seconds < 0 }) {
-      throw .dateBeforeEpoch(variant: early.variant.rawValue, date: early.asOf)
+    // local midnight, which is before the epoch east of UTC, and import-git takes any source date.
+    if let outside = versions.first(where: { !DateInput.isInRange($0.asOf) }) {
+      throw .dateOutOfRange(variant: outside.variant.rawValue, date: outside.asOf)
+    }
+    if let bad = versions.first(where: { $0.message.utf8.contains(0) }) {
+      throw .nulInMessage(of: bad.variant.rawValue)
     }
     let identity = Identity.read(from: repository, environment: environment)
     let committer = identity.signature(at: .now())

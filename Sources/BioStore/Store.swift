@@ -8,6 +8,8 @@ public final class Store {
   let repository: Repository
   /// The branch biostore reads and writes: the one `HEAD` names, `refs/heads/main` for a new store.
   let branch: String
+  /// What `HEAD` names when that is not a local branch holding a commit id (a tag, a remote branch, a symbolic reference), so writes are refused.
+  let headNotABranch: String?
   /// The history index as this process last brought it up to date.
   var indexView: IndexView?
   /// Receives each `biostore: warning:` the store has for the person, such as a recorded write it could not finish.
@@ -37,8 +39,32 @@ public final class Store {
     do {
       let head = try repository.symbolicTarget(of: "HEAD")
       branch = head.flatMap { $0.hasPrefix("refs/heads/") ? $0 : nil } ?? "refs/heads/main"
+      // A branch that is itself symbolic would be overwritten by a direct reference on the first save.
+      let chained =
+        head?.hasPrefix("refs/heads/") == true ? try repository.symbolicTarget(of: branch) : nil
+      headNotABranch = head.flatMap { !$0.hasPrefix("refs/heads/") || chained != nil ? $0 : nil }
     } catch {
       throw .notAStore(path: path, reason: "its HEAD cannot be read: \(error.message)")
+    }
+    try checkOwnFolders()
+  }
+
+  /// The folders biostore keeps under `.git`, relative to it, parents first.
+  static let ownFolders = [
+    "biostore", "biostore/index", "biostore/exports", "biostore-unsaved", "info",
+  ]
+
+  /// Refuses a store where one of biostore's folders is a link or not a folder, so no write or cache read ever goes through a planted link.
+  ///
+  /// Each folder's parent is checked first, so `lstat` on a deeper one never passes a link either;
+  /// files inside them are opened with `O_NOFOLLOW` (`UnfollowedFile`, `AtomicFile`).
+  private func checkOwnFolders() throws(StoreError) {
+    for folder in Store.ownFolders {
+      let path = repository.gitDirectory + folder
+      var status = stat()
+      guard lstat(path, &status) == 0 else { continue }
+      let kind = status.st_mode & S_IFMT
+      guard kind == S_IFDIR else { throw .notAFolder(path: path, link: kind == S_IFLNK) }
     }
   }
 

@@ -35,8 +35,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case commitNotOnMainLine(ObjectID)
   /// A save is dated before the variant's latest version.
   case dateBeforeLatest(variant: String, date: Timestamp, latest: Timestamp)
-  /// A version's as-of date is before 1970-01-01T00:00:00Z, which a git commit cannot hold.
-  case dateBeforeEpoch(variant: String, date: Timestamp)
+  /// A version's as-of date is before 1970-01-01T00:00:00Z, which a git commit cannot hold, or after 9999-12-31, which stock git reads back wrong.
+  case dateOutOfRange(variant: String, date: Timestamp)
+  /// A commit or tag message holds a NUL character, which git's objects cannot hold (`git fsck` reports it).
+  case nulInMessage(of: String)
   /// The work-tree file has edits that are not saved.
   case handEdited(path: String, variant: String)
   /// Another writer held the lock for too long.
@@ -83,8 +85,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case sectionEmpty(heading: String, source: String, quoteOnly: Bool)
   /// A variant file or a file biostore keeps is a symbolic link, a folder or another non-regular file.
   case notARegularFile(path: String, link: Bool)
+  /// A folder biostore keeps under `.git` is a symbolic link or not a folder.
+  case notAFolder(path: String, link: Bool)
   /// `HEAD` names a commit, not the branch, so the checked-out files are not the branch's.
   case detachedHead(path: String, branch: String)
+  /// `HEAD` names something other than a local branch holding a commit id (a tag, a remote branch, another symbolic reference).
+  case headNotABranch(path: String, target: String)
   /// A merge, rebase, cherry-pick or the like is half done in the store.
   case operationInProgress(String, path: String)
   /// A write failed before anything was recorded.
@@ -95,15 +101,18 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     if case .storage(let message) = self { return .notRecorded(message) }
     return self
   }
-  /// The variant gained a version while it was open in the editor.
-  case changedWhileEditing(variant: String, latest: ObjectID?, keptAt: String)
+  /// The variant gained a version, or was removed, while it was open in the editor.
+  case changedWhileEditing(variant: String, latest: ObjectID?)
+  /// What `edit` could not save, and where the edited text was kept (nil: nowhere, so the CLI prints it).
+  indirect case editNotSaved(StoreError, variant: String, keptAt: String?)
 
   /// 2 for bad usage or input, 1 for everything refused or not found.
   public var exitCode: Int32 {
     switch self {
     case .badName, .badDate, .badSpec, .badText, .nothingToSave, .unreadableFile,
-      .duplicateVariant, .badEngagementDate, .badExport, .dateBeforeEpoch:
+      .duplicateVariant, .badEngagementDate, .badExport, .dateOutOfRange, .nulInMessage:
       2
+    case .editNotSaved(let reason, _, _): reason.exitCode
     default: 1
     }
   }
@@ -147,8 +156,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
       "commit \(commit.short) has no \(variant).md; see `biostore history \(variant)` for its versions"
     case .commitNotOnMainLine(let commit):
       "commit \(commit.short) is not on the store's main line, so ~N cannot count versions from it"
-    case .dateBeforeEpoch(let variant, let date):
-      "as-of date \(date) for \(variant) is before 1970-01-01T00:00:00Z, the earliest date a git commit can hold; give a date on or after it; nothing was recorded"
+    case .dateOutOfRange(let variant, let date):
+      "as-of date \(date) for \(variant) is outside 1970-01-01T00:00:00Z to 9999-12-31, the dates a git commit holds faithfully; give a date in that range; nothing was recorded"
+    case .nulInMessage(let what):
+      "the message for \(what) holds a NUL character, which a git commit or tag cannot hold; remove it and run the command again; nothing was recorded"
     case .dateBeforeLatest(let variant, let date, let latest):
       "as-of date \(date.rfc3339) is older than \(variant)'s latest version (\(latest.rfc3339)); versions are kept in date order, so give --date \(latest.day) or later"
     case .handEdited(let path, let variant):
@@ -211,6 +222,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
       link
         ? "\(path) is a symbolic link; biostore never follows links in a store: replace it with a regular file (or remove it) and run the command again"
         : "\(path) is not a regular file; move it away and run the command again"
+    case .notAFolder(let path, let link):
+      link
+        ? "\(path) is a symbolic link; biostore never follows links in a store: remove the link (biostore makes the folder again) and run the command again"
+        : "\(path) is not a folder; move it away (biostore makes the folder again) and run the command again"
+    case .headNotABranch(let path, let target):
+      "the store's HEAD names \(target.printable), which is not a branch biostore can move (it is a tag, a remote branch or a symbolic reference), so nothing was recorded; check out a branch with `git -C \(path) checkout main` and run the command again"
     case .detachedHead(let path, let branch):
       "the store's HEAD is detached (an old commit is checked out), so nothing was recorded; go back with `git -C \(path) checkout \(branch.dropFirst("refs/heads/".count))` and run the command again"
     case .operationInProgress(let operation, let path):
@@ -221,8 +238,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         + " and run the command again"
     case .notRecorded(let reason):
       "\(reason); nothing was recorded: fix that and run the command again"
-    case .changedWhileEditing(let variant, let latest, let keptAt):
-      "\(variant) changed while you were editing (\(latest.map { "version \($0.short)" } ?? "it was removed") was recorded meanwhile), so your text was not saved over it; it is kept in \(keptAt): compare with `biostore show \(variant)` and save it with `biostore save \(variant) --file \(keptAt)`"
+    case .changedWhileEditing(let variant, let latest):
+      "\(variant) changed while you were editing (\(latest.map { "version \($0.short)" } ?? "it was removed") was recorded meanwhile), so your text was not saved over it"
+    case .editNotSaved(let reason, let variant, let keptAt?):
+      "\(reason.description); your edited text is kept in \(keptAt): compare it with `biostore show \(variant)` and save it with `biostore save \(variant) --file \(keptAt)`"
+    case .editNotSaved(let reason, _, nil):
+      "\(reason.description); your edited text could not be kept in the store either, so it is printed on stdout"
     }
   }
 }

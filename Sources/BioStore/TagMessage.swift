@@ -37,16 +37,16 @@ struct TagMessage: Equatable {
   /// What could not be understood, in words for a warning.
   var problems: [String] = []
 
-  /// A message with these parts.
+  /// A message with these parts; the title and venue are made one line without control characters (a terminal's escapes), since every listing prints them.
   init(
     title: String, note: String, pins: [Pin], date: CivilDate?, venue: String?, limit: Int?
   ) {
-    self.title = title
+    self.title = TagMessage.oneLine(title) ?? ""
     self.note = note
     self.pins = pins
     namesVariants = !pins.isEmpty
     self.date = date
-    self.venue = venue
+    self.venue = venue.flatMap(TagMessage.oneLine)
     self.limit = limit
   }
 
@@ -128,5 +128,14 @@ struct TagMessage: Equatable {
     default:
       break
     }
+  }
+
+  /// `text` trimmed and on one line, with control characters replaced by spaces; nil when blank.
+  private static func oneLine(_ text: String) -> String? {
+    let visible = String(
+      String.UnicodeScalarView(
+        text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
+    let line = visible.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    return line.isEmpty ? nil : line
   }
 }

@@ -11,6 +11,9 @@ struct VariantTimeline {
   /// The first-parent position of every commit walked, for `@COMMIT` look-ups.
   var lineIndexes: [ObjectID: Int] = [:]
 
+  /// The commit that last added, changed or removed the variant's file, nil when none has.
+  var latestChange: ObjectID? { removal?.id ?? versions.first?.id }
+
   /// Adds what one step of the walk (newest first) says about the variant.
   mutating func record(_ step: MainLineStep) {
     lineIndexes[step.commit.id] = step.lineIndex

@@ -15,9 +15,10 @@ public struct Version: Hashable, Sendable {
   /// How many first-parent steps the commit is from the branch tip (0 is the tip), or nil off the main line.
   let lineIndex: Int?
 
-  /// The first line of the message.
+  /// The first line of the message, with control characters escaped for a terminal.
   public var summary: String {
-    String(message.prefix(while: { $0 != "\n" }))
+    // Escaped because stock git lets a message hold a terminal's escape sequences.
+    String(message.prefix(while: { $0 != "\n" })).escapedForOneLine
   }
 
   init(

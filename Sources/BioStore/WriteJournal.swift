@@ -43,10 +43,19 @@ struct WriteJournal: Codable, Equatable {
 
   /// Reads the journal left in `directory`, or nil when there is none (or it cannot be read, a link or damaged, and so is never acted on).
   static func read(in directory: String) -> WriteJournal? {
-    guard let bytes = try? UnfollowedFile.read(path(in: directory), limit: 64 << 20) else {
-      return nil
-    }
-    return try? JSONDecoder().decode(WriteJournal.self, from: Data(bytes))
+    guard let bytes = try? UnfollowedFile.read(path(in: directory), limit: 64 << 20),
+      let journal = try? JSONDecoder().decode(WriteJournal.self, from: Data(bytes)),
+      journal.isWellFormed
+    else { return nil }
+    return journal
+  }
+
+  /// Whether every name in the journal is one biostore could have written: full reference names
+  /// under `refs/` and valid variant names, so a planted journal naming `../../file` never reaches
+  /// a path (the lock files cleared beside each reference).
+  var isWellFormed: Bool {
+    references.allSatisfy { Repository.isValidReferenceName($0.name) }
+      && changes.allSatisfy { (try? VariantName($0.variant)) != nil }
   }
 
   /// Writes the journal atomically (temporary file, fsync, rename).

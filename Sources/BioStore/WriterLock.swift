@@ -13,7 +13,9 @@ final class WriterLock {
   /// Waits up to `timeout` seconds for the lock file `name` in `directory`, creating the directory and file if needed.
   init(in directory: String, name: String = "lock", timeout: Double) throws(StoreError) {
     guard UnfollowedFile.isFolderOrAbsent(directory) else {
-      throw .notARegularFile(path: directory, link: true)
+      var status = stat()
+      throw .notAFolder(
+        path: directory, link: lstat(directory, &status) == 0 && status.st_mode & S_IFMT == S_IFLNK)
     }
     do {
       try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

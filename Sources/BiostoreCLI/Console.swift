@@ -24,6 +24,12 @@ enum Console {
     print(text, terminator: "")
   }
 
+  /// Writes `bytes` to stdout byte for byte (a version stock git stored in another encoding stays as it is), after what `print` buffered.
+  static func write(bytes: [UInt8]) {
+    fflush(nil)
+    FileHandle.standardOutput.write(Data(bytes))
+  }
+
   /// Prints `value` as one pretty-printed JSON document on stdout.
   static func printJSON<T: Encodable>(_ value: T, userInfo: [CodingUserInfoKey: any Sendable] = [:])
     throws

@@ -22,14 +22,20 @@ extension Biostore {
       let store = try root.openStore()
       let environment = ProcessInfo.processInfo.environment
       let draft = try store.editDraft(of: variant)
-      let edited = try Editor(environment: environment).edit(draft.text, fileName: variant.fileName)
-      guard edited != Array(draft.text.utf8) else {
+      let edited = try Editor(environment: environment).edit(
+        draft.bytes, fileName: variant.fileName)
+      guard edited != draft.bytes else {
         return try Biostore.report(.unchanged(variant), of: store)
       }
-      let text = try VersionText.validated(edited)
-      let outcome = try store.save(
-        variant, text: text, message: message, date: nil, replacing: draft,
-        environment: environment)
+      let outcome: SaveOutcome
+      do {
+        outcome = try store.saveEdit(
+          draft, edited: edited, message: message, environment: environment)
+      } catch {
+        // The last place the words can go when the store cannot keep them (a full disk).
+        if case .editNotSaved(_, _, nil) = error { Console.write(bytes: edited) }
+        throw error
+      }
       try Biostore.report(outcome, of: store)
     }
   }

@@ -1,19 +1,22 @@
 import BioStore
 
 /// How `tag`, `engagements` and `recall` print an engagement: a heading line, then one line per version sent.
+///
+/// Titles, venues and notes are escaped (`escapedForOneLine`): a tag written with stock git may hold
+/// a terminal's escape sequences, which must reach the screen as text.
 enum EngagementRecord {
   /// The engagement's lines; with `details`, its note and limit too.
   static func lines(of engagement: Engagement, details: Bool = false) -> [String] {
     var heading = "\(engagement.date)  \(engagement.name)"
     if !engagement.title.isEmpty && engagement.title != engagement.name.rawValue {
-      heading += "  \(engagement.title)"
+      heading += "  \(engagement.title.escapedForOneLine)"
     }
-    if let venue = engagement.venue { heading += "  (\(venue))" }
+    if let venue = engagement.venue { heading += "  (\(venue.escapedForOneLine))" }
     var lines = [heading]
     if details {
       if !engagement.note.isEmpty {
         lines += engagement.note.split(separator: "\n", omittingEmptySubsequences: false).map {
-          "    " + $0
+          "    " + String($0).escapedForOneLine
         }
       }
       if let limit = engagement.limit { lines.append("    limit: \(limit) words") }

@@ -56,6 +56,10 @@ extension Biostore {
           source, append: append, environment: environment)
         return print("Imported \(Biostore.describe(summary)) from \(source.escapedForOneLine)")
       }
+      var status = stat()
+      guard lstat(source, &status) == 0 else {
+        throw StoreError.unreadableFile(path: source, reason: String(cString: strerror(errno)))
+      }
       guard let variant else {
         throw ValidationError("name the variant to save \(source) as, with --variant")
       }

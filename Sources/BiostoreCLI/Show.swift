@@ -25,8 +25,9 @@ extension Biostore {
       let spec = try Spec(parsing: spec)
       let store = try root.openStore()
       let version = try store.version(spec)
+      guard json else { return Console.write(bytes: try store.bytes(of: version)) }
+      // JSON holds Unicode text, so a file that is not UTF-8 shows U+FFFD where plain `show` gives its bytes.
       let text = try store.text(of: version)
-      guard json else { return Console.write(text) }
       try Console.printJSON(
         ShownVersion(
           variant: version.variant.rawValue, id: version.id.hex, date: version.date.rfc3339,

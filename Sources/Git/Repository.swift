@@ -84,6 +84,15 @@ public final class Repository {
     git_reference_free(reference)
   }
 
+  /// Whether `name` is a well-formed full reference name under `refs/` (no `..` part, no lock suffix, no control character).
+  ///
+  /// Wraps `git_reference_name_is_valid`.
+  public static func isValidReferenceName(_ name: String) -> Bool {
+    GitLibrary.initialize()
+    var valid: Int32 = 0
+    return name.hasPrefix("refs/") && git_reference_name_is_valid(&valid, name) == 0 && valid == 1
+  }
+
   /// The names of all references under `prefix` (such as `refs/tags/`), sorted.
   ///
   /// Wraps `git_reference_foreach_glob`.

@@ -84,7 +84,7 @@ import Testing
     let west = try sandbox.biostore("save", "bio", "--date", "1970", stdin: "In time.\n")
 
     #expect(saved.status == 2)
-    #expect(saved.stderr.contains("before 1970-01-01T00:00:00Z"))
+    #expect(saved.stderr.contains("outside 1970-01-01T00:00:00Z to 9999-12-31"))
     #expect(saved.stderr.contains("nothing was recorded"))
     #expect(west.status == 0, "\(west.stderr)")
     #expect(try sandbox.git("log", "--format=%aI").stdout == "1970-01-01T00:00:00-08:00\n")

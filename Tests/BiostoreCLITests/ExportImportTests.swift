@@ -154,6 +154,26 @@ import Testing
       "Bad_Variant/2024-04-08T13-12-18-07-00.md", "---\ndate: 2024-04-08T13:12:18-07:00\n---\nT\n",
       "variant name"
     ),
+    (
+      "biosketch/2024-04-09T13-12-18-07-00.md",
+      "---\ndate: 2024-04-09T13:12:18-07:00\nmessage: {a: 1}\n---\nText.\n",
+      "its message must be text"
+    ),
+    (
+      "biosketch/2024-04-09T13-12-18-07-00.md",
+      "---\ndate: 2024-04-09T13:12:18-07:00\nmessage: \"a\\0b\"\n---\nText.\n",
+      "holds a NUL character"
+    ),
+    (
+      "engagements.yaml",
+      "- name: talk\n  date: 2024-05-01\n  note: \"x\\0y\"\n  variants:\n    biosketch: 2024-04-08T13-12-18-07-00.md\n",
+      "holds a NUL character"
+    ),
+    (
+      "engagements.yaml",
+      "- name: talk\n  date: 2024-05-01\n  title: [a, b]\n  variants:\n    biosketch: 2024-04-08T13-12-18-07-00.md\n",
+      "engagement talk's title must be text"
+    ),
   ])
   func malformedFoldersAreRefusedNamingTheFileAndNothingIsWritten(
     _ example: (String, String, String)

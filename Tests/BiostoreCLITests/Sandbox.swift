@@ -4,8 +4,12 @@ import Testing
 /// What one command printed and how it exited.
 struct Outcome {
   let status: Int32
-  let stdout: String
+  /// Standard output exactly as written.
+  let stdoutBytes: [UInt8]
   let stderr: String
+
+  /// Standard output as text (bytes that are not UTF-8 read as U+FFFD).
+  var stdout: String { String(decoding: stdoutBytes, as: UTF8.self) }
 }
 
 /// A temporary home with a store path in it, where the built `biostore` binary and stock `git` run with a fixed environment.
@@ -127,8 +131,7 @@ final class Sandbox: Sendable {
     try input.fileHandleForWriting.close()
     process.waitUntilExit()
     return Outcome(
-      status: process.terminationStatus,
-      stdout: try String(contentsOf: outURL, encoding: .utf8),
+      status: process.terminationStatus, stdoutBytes: Array(try Data(contentsOf: outURL)),
       stderr: try String(contentsOf: errURL, encoding: .utf8))
   }
 }

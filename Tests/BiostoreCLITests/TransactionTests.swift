@@ -106,14 +106,17 @@ import Testing
     let sandbox = try Sandbox()
     try #require(try sandbox.biostore("init").status == 0)
     try #require(try sandbox.biostore("save", "bio", stdin: "One.\n").status == 0)
-    let scratch = sandbox.root.appendingPathComponent(".out.biostore-export-1-dead").path
-    try FileManager.default.createDirectory(
-      atPath: scratch + "/bio", withIntermediateDirectories: true)
     // A pid that is certainly gone: a process that has already exited.
     let finished = Process()
     finished.executableURL = URL(fileURLWithPath: "/bin/true")
     try finished.run()
     finished.waitUntilExit()
+    let scratch = sandbox.root.appendingPathComponent(
+      ".out.biostore-export-\(finished.processIdentifier)-DEADBEEF"
+    ).path
+    try FileManager.default.createDirectory(
+      atPath: scratch + "/bio", withIntermediateDirectories: true)
+    try Data("---\n".utf8).write(to: URL(fileURLWithPath: scratch + "/bio/x.md"))
     let markers = sandbox.store + "/.git/biostore/exports"
     try FileManager.default.createDirectory(atPath: markers, withIntermediateDirectories: true)
     try scratch.write(
