@@ -39,7 +39,8 @@ extension Store {
   /// anything unusual, and never starts libgit2: a read the cache answers needs none of it.
   public static func cachedHistoryListing(atPath path: String, of variant: VariantName) -> String? {
     guard let files = ReferenceFiles(workTree: path), let branch = files.headBranch(),
-      let tip = files.target(of: branch), let tags = files.targets(under: engagementPrefix)
+      let tip = files.target(of: branch), let tags = files.targets(under: engagementPrefix),
+      ownFolderProblem(in: files.gitDirectory) == nil
     else { return nil }
     return HistoryListingCache(directory: files.gitDirectory + indexFolder)
       .listing(of: variant, key: HistoryListingCache.key(tip: tip, tags: tags))

@@ -55,17 +55,23 @@ public final class Store {
   ]
 
   /// Refuses a store where one of biostore's folders is a link or not a folder, so no write or cache read ever goes through a planted link.
+  private func checkOwnFolders() throws(StoreError) {
+    if let problem = Store.ownFolderProblem(in: repository.gitDirectory) { throw problem }
+  }
+
+  /// The first of biostore's folders under `gitDirectory` (ending in `/`) that is a link or not a folder, as the error to give.
   ///
   /// Each folder's parent is checked first, so `lstat` on a deeper one never passes a link either;
   /// files inside them are opened with `O_NOFOLLOW` (`UnfollowedFile`, `AtomicFile`).
-  private func checkOwnFolders() throws(StoreError) {
-    for folder in Store.ownFolders {
-      let path = repository.gitDirectory + folder
+  static func ownFolderProblem(in gitDirectory: String) -> StoreError? {
+    for folder in ownFolders {
+      let path = gitDirectory + folder
       var status = stat()
       guard lstat(path, &status) == 0 else { continue }
       let kind = status.st_mode & S_IFMT
-      guard kind == S_IFDIR else { throw .notAFolder(path: path, link: kind == S_IFLNK) }
+      guard kind == S_IFDIR else { return .notAFolder(path: path, link: kind == S_IFLNK) }
     }
+    return nil
   }
 
   /// Creates an empty store at `path` on branch `main`, returning nil when a git repository is already there.

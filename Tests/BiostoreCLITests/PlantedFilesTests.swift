@@ -11,13 +11,19 @@ import Testing
     throws
   {
     let sandbox = try Sandbox.withThreeBiosketches()
+    #expect(try sandbox.biostore("history", "biosketch").status == 0)
     let outside = sandbox.root.appendingPathComponent("outside").path
-    try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
     let path = sandbox.store + "/.git/" + folder
-    try? FileManager.default.removeItem(atPath: path)
+    // The folder moves outside and a link takes its place: a cache there is still current.
+    if FileManager.default.fileExists(atPath: path) {
+      try FileManager.default.moveItem(atPath: path, toPath: outside)
+    } else {
+      try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
+    }
     try FileManager.default.createDirectory(
       atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
     try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: outside)
+    let before = try PlantedFilesTests.snapshot(of: outside)
     let tip = try sandbox.git("rev-parse", "HEAD").stdout
 
     let saved = try sandbox.biostore("save", "biosketch", stdin: "Four.\n")
@@ -29,11 +35,24 @@ import Testing
       #expect(outcome.stderr.contains("remove the link"))
       #expect(outcome.stderr.split(separator: "\n").count == 1)
     }
-    #expect(try FileManager.default.contentsOfDirectory(atPath: outside).isEmpty)
+    #expect(try PlantedFilesTests.snapshot(of: outside) == before)
     #expect(try sandbox.git("rev-parse", "HEAD").stdout == tip)
 
     try FileManager.default.removeItem(atPath: path)
     #expect(try sandbox.biostore("save", "biosketch", stdin: "Four.\n").status == 0)
+  }
+
+  /// Every file under `folder` with its bytes, to show nothing there was written or removed.
+  static func snapshot(of folder: String) throws -> [String: Data] {
+    var files: [String: Data] = [:]
+    for case let name as String in FileManager.default.enumerator(atPath: folder) ?? .init() {
+      let path = folder + "/" + name
+      var isFolder: ObjCBool = false
+      if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
+        files[name] = try Data(contentsOf: URL(fileURLWithPath: path))
+      }
+    }
+    return files
   }
 
   @Test func aFileInPlaceOfBiostoresFolderIsCalledAFileNotALink() throws {
