@@ -10,4 +10,10 @@ public struct GitImportOutcome: Sendable, Equatable {
   public var alreadyImported = 0
   /// Versions found that are not in the store and are dated before the variant's latest version, so were left out.
   public var olderLeftOut = 0
+  /// Versions found that are older than the variant's latest and were put in date order (`--insert`).
+  public var olderInserted = 0
+  /// Later commits written again on top of the inserted versions.
+  public var replayed = 0
+  /// Where the tip before the rewrite is kept, when there was one.
+  public var keptTip: String?
 }

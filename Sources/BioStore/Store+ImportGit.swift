@@ -26,7 +26,7 @@ extension Store {
   /// of the revisions have been read.
   public func importGitHistory(
     from sourcePath: String, path: String, into variant: VariantName, extraction: TextExtraction,
-    following: GitImportFollowing = .renames, since: DateInput?,
+    following: GitImportFollowing = .renames, since: DateInput?, insertingOlder: Bool = false,
     environment: [String: String], progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
   ) throws(StoreError) -> GitImportOutcome {
     var outcome = GitImportOutcome()
@@ -71,26 +71,45 @@ extension Store {
     }
     return try withWriterLock(environment: environment) {
       () throws(StoreError) -> GitImportOutcome in
-      let pending = try newVersions(of: variant, among: found, outcome: &outcome)
+      let (pending, older) = try newVersions(
+        of: variant, among: found, insertingOlder: insertingOlder, outcome: &outcome)
       let parent = try tipCommit()
       let tipBlob = try variantFiles(of: parent)[variant]
-      if let workTree = try workTreeBlob(of: variant), workTree.id != tipBlob, !pending.isEmpty {
+      if let workTree = try workTreeBlob(of: variant), workTree.id != tipBlob,
+        !pending.isEmpty || !older.isEmpty
+      {
         throw .handEdited(path: workTreePath(of: variant), variant: variant.rawValue)
       }
-      let commits = try commitVersions(
-        pending.map { version in
-          let subject = version.commit.message.prefix { !$0.isNewline }.trimmingWhitespace
-          return PendingVersion(
-            variant: variant, bytes: Array(version.text.utf8),
-            message: "\(subject.isEmpty ? "Import \(variant)" : subject)\n\n"
-              + "\(Store.importedFromTrailer) \(version.commit.id.hex)",
-            asOf: Timestamp(version.commit.author))
-        }, parent: parent, environment: environment)
-      outcome.recorded = try commits.enumerated().map { (index, id) throws(StoreError) in
-        let commit = try storage { () throws(GitError) in try repository.commit(id) }
-        return Version(
-          variant: variant, commit: commit, blobID: try blobID(of: Array(pending[index].text.utf8)),
-          lineIndex: commits.count - 1 - index)
+      let versions = (older + pending).sorted {
+        ($0.commit.author.time, $0.order) < ($1.commit.author.time, $1.order)
+      }.map { version in
+        let subject = version.commit.message.prefix { !$0.isNewline }.trimmingWhitespace
+        return PendingVersion(
+          variant: variant, bytes: Array(version.text.utf8),
+          message: "\(subject.isEmpty ? "Import \(variant)" : subject)\n\n"
+            + "\(Store.importedFromTrailer) \(version.commit.id.hex)",
+          asOf: Timestamp(version.commit.author))
+      }
+      var recorded: [(commit: ObjectID, blob: ObjectID?)] = []
+      if older.isEmpty {
+        let commits = try commitVersions(versions, parent: parent, environment: environment)
+        for (commit, version) in zip(commits, versions) {
+          recorded.append((commit, try blobID(of: version.bytes ?? [])))
+        }
+      } else {
+        let insertion = try insertVersions(versions, environment: environment)
+        // The insertion leaves out a text equal to the one before it, so each commit says its own.
+        recorded = insertion.recorded.map { ($0, nil) }
+        outcome.olderInserted = older.count
+        outcome.replayed = insertion.replayed
+        outcome.keptTip = insertion.keptTip
+      }
+      for (id, blob) in recorded {
+        let commit = try self.commit(id)
+        var file = blob
+        if file == nil { file = try variantFiles(of: commit)[variant] }
+        outcome.recorded.append(
+          Version(variant: variant, commit: commit, blobID: file ?? commit.treeID, lineIndex: nil))
       }
       return outcome
     }
@@ -104,8 +123,9 @@ extension Store {
 
   /// The versions of `found` the store does not have yet, sorted by date: not imported before, not equal to the text before them, and not older than the variant's latest version (those are counted in the outcome and warned about).
   private func newVersions(
-    of variant: VariantName, among found: [SourceVersion], outcome: inout GitImportOutcome
-  ) throws(StoreError) -> [SourceVersion] {
+    of variant: VariantName, among found: [SourceVersion], insertingOlder: Bool,
+    outcome: inout GitImportOutcome
+  ) throws(StoreError) -> (newer: [SourceVersion], older: [SourceVersion]) {
     // Source commit → the text a store version that names it holds. Anyone can type an
     // `Imported-From:` line into a message, so a revision counts as imported only when that
     // version holds the revision's own text: a forged trailer can never make a text be skipped.
@@ -150,14 +170,16 @@ extension Store {
       pending.append(version)
       previousBlob = blob
     }
+    if insertingOlder { return (pending, older) }
     if let first = older.first, let last = older.last, let latest {
       outcome.olderLeftOut = older.count
       warn(
         "\(older.count) revision\(older.count == 1 ? "" : "s") dated \(Timestamp(first.commit.author).day) to \(Timestamp(last.commit.author).day) "
           + "\(older.count == 1 ? "is" : "are") not in the store and come\(older.count == 1 ? "s" : "") before \(variant)'s latest version (\(latest.date.day)); "
-          + "versions are kept in date order, so import them into a new store to keep them")
+          + "add --insert to put them in date order (the later commits are written again; the old line is kept under refs/biostore/replaced/)"
+      )
     }
-    return pending
+    return (pending, [])
   }
 
   /// The source repository and the revisions of `path` in the history of its HEAD, oldest first by author date.

@@ -39,6 +39,12 @@ extension Biostore {
     @Flag(help: "Follow copies as well as renames: for a file that began as a copy of another.")
     var followCopies = false
 
+    @Flag(
+      help:
+        "Put revisions older than the variant's latest version in date order, writing later commits again (the old line is kept under refs/biostore/replaced/)."
+    )
+    var insert = false
+
     func validate() throws {
       if noFollow && followCopies {
         throw ValidationError("give --no-follow or --follow-copies, not both")
@@ -52,7 +58,8 @@ extension Biostore {
       let outcome = try root.openStore().importGitHistory(
         from: repository, path: path, into: variant, extraction: extraction.extraction,
         following: noFollow ? .none : followCopies ? .copies : .renames, since: since,
-        environment: ProcessInfo.processInfo.environment, progress: progress.report)
+        insertingOlder: insert, environment: ProcessInfo.processInfo.environment,
+        progress: progress.report)
       progress.finish()
       var details = ["\(outcome.revisionsRead) revisions read"]
       if outcome.revisionsWithoutText > 0 {
@@ -63,6 +70,11 @@ extension Biostore {
       }
       if outcome.olderLeftOut > 0 {
         details.append("\(outcome.olderLeftOut) older left out")
+      }
+      if outcome.olderInserted > 0 {
+        details.append(
+          "\(outcome.olderInserted) older inserted in date order, \(outcome.replayed) later commit\(outcome.replayed == 1 ? "" : "s") written again"
+            + (outcome.keptTip.map { ", the old tip kept as \($0)" } ?? ""))
       }
       let count = outcome.recorded.count
       let span =

@@ -257,7 +257,66 @@ struct SourceRepository {
     #expect(again.stdout.contains("3 already imported"))
     #expect(again.stdout.contains("3 older left out"))
     #expect(again.stderr.contains("biostore: warning: 3 revisions dated 2015-01-01 to 2017-01-01"))
+    #expect(again.stderr.contains("add --insert"))
     #expect(try storeLog(sandbox).count == 4)
+  }
+
+  @Test func insertPutsTheRevisionsASinceLeftOutInDateOrderAndKeepsEngagementsAndTheOldLine() throws
+  {
+    let sandbox = try store()
+    let site = try SourceRepository(in: sandbox)
+    for year in 2015...2020 {
+      try site.commit("bio.md", "Bio of \(year).\n", "bio \(year)", at: "\(year)-01-01T00:00:00Z")
+    }
+    try #require(
+      try sandbox.biostore("import-git", site.path, "bio.md", "--variant", "bio", "--since", "2018")
+        .status == 0)
+    try #require(
+      try sandbox.biostore("save", "cv", "--date", "2020-06-01", stdin: "CV.\n").status == 0)
+    try #require(
+      try sandbox.biostore("tag", "sc18", "bio@2018-12-31", "--date", "2018-11-11").status == 0)
+    try #require(
+      try sandbox.biostore("tag", "sc20", "bio", "cv", "--date", "2020-11-11").status == 0)
+    // What was sent, without the commit ids a rewrite changes.
+    func sent() throws -> String {
+      try sandbox.biostore("recall", "sc").stdout.replacing(/\b[0-9a-f]{7}\b/, with: "ID")
+    }
+    let recalled = try sent()
+    let oldTip = try sandbox.git("rev-parse", "HEAD").stdout
+
+    let inserted = try sandbox.biostore(
+      "import-git", site.path, "bio.md", "--variant", "bio", "--insert")
+    let rerun = try sandbox.biostore(
+      "import-git", site.path, "bio.md", "--variant", "bio", "--insert")
+
+    #expect(inserted.status == 0, "\(inserted.stderr)")
+    #expect(inserted.stdout.contains("Imported 3 versions of bio, 2015-01-01 to 2017-01-01"))
+    #expect(inserted.stdout.contains("4 later commits written again"), "\(inserted.stdout)")
+    #expect(inserted.stderr == "")
+    // Stock git: every revision once, in date order, on a line with no merges.
+    #expect(
+      try sandbox.git("log", "--reverse", "--format=%aI %s", "--", "bio.md").stdout
+        == (2015...2020).map { "\($0)-01-01T00:00:00+00:00 bio \($0)\n" }.joined())
+    #expect(try sandbox.git("rev-list", "--merges", "--count", "HEAD").stdout == "0\n")
+    #expect(try sandbox.git("show", "HEAD:cv.md").stdout == "CV.\n")
+    #expect(
+      try sandbox.git("rev-parse", "refs/biostore/replaced/refs/heads/main/1").stdout == oldTip)
+    #expect(try sandbox.git("fsck", "--strict").status == 0)
+    #expect(try sandbox.git("status", "--porcelain").stdout == "")
+    // The engagements were sent the same texts, now named by commits on the new line.
+    #expect(try sent() == recalled)
+    #expect(recalled.contains("Bio of 2018.") && recalled.contains("Bio of 2020."))
+    for name in ["sc18", "sc20"] {
+      let tag = try sandbox.git("cat-file", "-p", "engagements/\(name)").stdout
+      for id in tag.matches(of: /Variant: \S+ ([0-9a-f]{40})/).map({ String($0.1) }) {
+        #expect(try sandbox.git("merge-base", "--is-ancestor", id, "HEAD").status == 0)
+      }
+      #expect(
+        try sandbox.git("rev-parse", "-q", "--verify", "refs/biostore/replaced/\(name)/1").status
+          == 0)
+    }
+    #expect(rerun.stdout.contains("Imported 0 versions of bio"))
+    #expect(rerun.stdout.contains("6 already imported"))
   }
 
   @Test func anEmptySectionSaysSoRatherThanThatTheHeadingIsMissing() throws {
