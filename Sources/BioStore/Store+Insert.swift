@@ -159,16 +159,6 @@ extension Store {
     return newestInTime ?? previous ?? -1
   }
 
-  /// The dates and messages every writer checks, for a write that does not pass `commitVersions`.
-  private func checkWriteable(_ versions: [PendingVersion]) throws(StoreError) {
-    if let outside = versions.first(where: { !DateInput.isInRange($0.asOf) }) {
-      throw .dateOutOfRange(variant: outside.variant.rawValue, date: outside.asOf)
-    }
-    if let bad = versions.first(where: { $0.message.utf8.contains(0) }) {
-      throw .nulInMessage(of: bad.variant.rawValue)
-    }
-  }
-
   /// `prefix` followed by one more than the largest number already kept under it.
   func nextReplacedName(under prefix: String) throws(StoreError) -> String {
     let kept = try storage { () throws(GitError) in try repository.referenceNames(under: prefix) }

@@ -83,14 +83,7 @@ extension Store {
   private func writeCommits(
     _ versions: [PendingVersion], parent: Commit?, environment: [String: String]
   ) throws(StoreError) -> [ObjectID] {
-    // Checked here, where every writer passes, because a period such as `--date 1970` starts at
-    // local midnight, which is before the epoch east of UTC, and import-git takes any source date.
-    if let outside = versions.first(where: { !DateInput.isInRange($0.asOf) }) {
-      throw .dateOutOfRange(variant: outside.variant.rawValue, date: outside.asOf)
-    }
-    if let bad = versions.first(where: { $0.message.utf8.contains(0) }) {
-      throw .nulInMessage(of: bad.variant.rawValue)
-    }
+    try checkWriteable(versions)
     let identity = Identity.read(from: repository, environment: environment)
     let committer = identity.signature(at: .now())
     return try unrecorded { () throws(GitError) -> [ObjectID] in
@@ -110,6 +103,20 @@ extension Store {
         tree = newTree
       }
       return commits
+    }
+  }
+
+  /// Refuses versions no commit can hold faithfully: a date outside 1970…9999, a message with a NUL.
+  ///
+  /// Checked where every writer passes (here and in `insertVersions`), because a period such as
+  /// `--date 1970` starts at local midnight, which is before the epoch east of UTC, and import-git
+  /// takes any source date.
+  func checkWriteable(_ versions: [PendingVersion]) throws(StoreError) {
+    if let outside = versions.first(where: { !DateInput.isInRange($0.asOf) }) {
+      throw .dateOutOfRange(variant: outside.variant.rawValue, date: outside.asOf)
+    }
+    if let bad = versions.first(where: { $0.message.utf8.contains(0) }) {
+      throw .nulInMessage(of: bad.variant.rawValue)
     }
   }
 

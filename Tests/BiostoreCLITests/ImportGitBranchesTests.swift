@@ -61,6 +61,19 @@ struct SourceRepository {
       .map { String($0.element[1]) }
   }
 
+  /// A site with one bio a year from 2015 to 2020, and a store that imported it `--since 2018`.
+  func storeImportedSince2018() throws -> (Sandbox, SourceRepository) {
+    let sandbox = try store()
+    let site = try SourceRepository(in: sandbox)
+    for year in 2015...2020 {
+      try site.commit("bio.md", "Bio of \(year).\n", "bio \(year)", at: "\(year)-01-01T00:00:00Z")
+    }
+    try #require(
+      try sandbox.biostore("import-git", site.path, "bio.md", "--variant", "bio", "--since", "2018")
+        .status == 0)
+    return (sandbox, site)
+  }
+
   func store() throws -> Sandbox {
     let sandbox = try Sandbox()
     try #require(try sandbox.biostore("init").status == 0)
@@ -240,14 +253,7 @@ struct SourceRepository {
   }
 
   @Test func aRunWithoutSinceAfterOneWithItCountsTruthfullyAndSaysWhatItLeftOut() throws {
-    let sandbox = try store()
-    let site = try SourceRepository(in: sandbox)
-    for year in 2015...2020 {
-      try site.commit("bio.md", "Bio of \(year).\n", "bio \(year)", at: "\(year)-01-01T00:00:00Z")
-    }
-    try #require(
-      try sandbox.biostore("import-git", site.path, "bio.md", "--variant", "bio", "--since", "2018")
-        .status == 0)
+    let (sandbox, site) = try storeImportedSince2018()
     try site.commit("bio.md", "Bio of 2021.\n", "bio 2021", at: "2021-01-01T00:00:00Z")
 
     let again = try sandbox.biostore("import-git", site.path, "bio.md", "--variant", "bio")
@@ -263,14 +269,7 @@ struct SourceRepository {
 
   @Test func insertPutsTheRevisionsASinceLeftOutInDateOrderAndKeepsEngagementsAndTheOldLine() throws
   {
-    let sandbox = try store()
-    let site = try SourceRepository(in: sandbox)
-    for year in 2015...2020 {
-      try site.commit("bio.md", "Bio of \(year).\n", "bio \(year)", at: "\(year)-01-01T00:00:00Z")
-    }
-    try #require(
-      try sandbox.biostore("import-git", site.path, "bio.md", "--variant", "bio", "--since", "2018")
-        .status == 0)
+    let (sandbox, site) = try storeImportedSince2018()
     try #require(
       try sandbox.biostore("save", "cv", "--date", "2020-06-01", stdin: "CV.\n").status == 0)
     try #require(
