@@ -94,7 +94,8 @@ extension Store {
       }
       return parent
     }
-    guard let newTip, newTip != tip.id else { return insertion }
+    // Every text equal to the one before it: nothing to insert, so nothing is rewritten.
+    guard let newTip, newTip != tip.id, !insertion.recorded.isEmpty else { return Insertion() }
     let keptTip = try nextReplacedName(under: replacedTipPrefix)
     insertion.keptTip = keptTip
     let oldFiles = try variantFiles(of: tip)
