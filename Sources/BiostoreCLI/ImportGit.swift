@@ -61,7 +61,9 @@ extension Biostore {
         insertingOlder: insert, environment: ProcessInfo.processInfo.environment,
         progress: progress.report)
       progress.finish()
-      var details = ["\(outcome.revisionsRead) revisions read"]
+      var details = [
+        "\(outcome.revisionsRead) revision\(outcome.revisionsRead == 1 ? "" : "s") read"
+      ]
       if outcome.revisionsWithoutText > 0 {
         details.append("\(outcome.revisionsWithoutText) without the text")
       }
@@ -79,7 +81,8 @@ extension Biostore {
       let count = outcome.recorded.count
       let span =
         outcome.recorded.first.map { first in
-          ", \(first.date.day) to \(outcome.recorded.last?.date.day ?? first.date.day)"
+          let last = outcome.recorded.last?.date.day ?? first.date.day
+          return first.date.day == last ? ", \(last)" : ", \(first.date.day) to \(last)"
         } ?? ""
       print(
         "Imported \(count) version\(count == 1 ? "" : "s") of \(variant)\(span) "

@@ -153,7 +153,7 @@ extension Store {
         message: "new\n")
       try store.repository.updateReference(
         store.branch, to: commit, expecting: parent?.id, logMessage: "t")
-      FileManager.default.createFile(
+      _ = FileManager.default.createFile(
         atPath: store.repository.gitDirectory + "index.lock", contents: Data())
 
       let outcome = try store.save("biosketch", "newer\n", on: "2024")

@@ -14,12 +14,12 @@ import Testing
     let root = sandbox.root.path
     try FileManager.default.createDirectory(
       atPath: root + "/dir/inner", withIntermediateDirectories: true)
-    FileManager.default.createFile(atPath: root + "/binary", contents: Data([0x41, 0, 0x42]))
-    FileManager.default.createFile(
+    _ = FileManager.default.createFile(atPath: root + "/binary", contents: Data([0x41, 0, 0x42]))
+    _ = FileManager.default.createFile(
       atPath: root + "/latin1", contents: Data([0x63, 0x61, 0x66, 0xE9]))
-    FileManager.default.createFile(
+    _ = FileManager.default.createFile(
       atPath: root + "/huge", contents: Data(repeating: 0x61, count: 4 * 1024 * 1024 + 1))
-    FileManager.default.createFile(atPath: root + "/blank", contents: Data(" \n\t\n".utf8))
+    _ = FileManager.default.createFile(atPath: root + "/blank", contents: Data(" \n\t\n".utf8))
     return sandbox
   }
 

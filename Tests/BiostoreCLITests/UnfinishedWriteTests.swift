@@ -13,7 +13,7 @@ import Testing
   /// Leaves `.git/index.lock` as a git process that died (or is still running) would, aged so the next command may treat it as stale.
   func holdIndexLock(_ sandbox: Sandbox) throws {
     let lock = sandbox.store + "/.git/index.lock"
-    FileManager.default.createFile(atPath: lock, contents: Data())
+    _ = FileManager.default.createFile(atPath: lock, contents: Data())
     try FileManager.default.setAttributes(
       [.modificationDate: Date(timeIntervalSinceNow: -60)], ofItemAtPath: lock)
   }
@@ -54,7 +54,7 @@ import Testing
     let head = try sandbox.git("rev-parse", "HEAD").stdout
     // A branch lock held by a live process: libgit2 cannot move the branch.
     let lock = sandbox.store + "/.git/refs/heads/main.lock"
-    FileManager.default.createFile(atPath: lock, contents: Data())
+    _ = FileManager.default.createFile(atPath: lock, contents: Data())
     defer { unlink(lock) }
 
     let outcome = try sandbox.biostore("save", "bio", stdin: "Second.\n")
