@@ -52,6 +52,7 @@ public struct Editor: Sendable {
     guard manager.fileExists(atPath: file.path) else {
       throw .editorFailed(command: shown, reason: "left no file behind")
     }
-    return try InputFile.read(file.path)
+    // Up to 16 times a version's limit: a text too long to save is still kept by `saveEdit`.
+    return try InputFile.read(file.path, limit: 16 * VersionText.maximumBytes)
   }
 }

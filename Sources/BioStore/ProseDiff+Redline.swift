@@ -83,7 +83,9 @@ extension ProseDiff {
     }
     var shown = Set<Int>()
     for index in changed {
-      for neighbour in max(0, index - context)...min(paragraphs.count - 1, index + context) {
+      // Saturating: a context of Int.max means every paragraph, not an overflow.
+      let reach = min(context, paragraphs.count)
+      for neighbour in max(0, index - reach)...min(paragraphs.count - 1, index + reach) {
         shown.insert(neighbour)
       }
     }

@@ -30,11 +30,7 @@ extension Store {
   /// the old is a hand edit whose save died before it was recorded, so it is left for the person.
   func recoverFromDeadWriter() throws(StoreError) {
     guard WriteJournal.exists(in: privateDirectory) else { return }
-    guard let journal = WriteJournal.read(in: privateDirectory),
-      journal.changes.compactMap(\.newBlob).allSatisfy({
-        (try? repository.objectKind($0)) == .blob
-      })
-    else {
+    guard let journal = WriteJournal.read(in: privateDirectory), isConsistent(journal) else {
       // Damaged, planted, or naming objects the store lacks: acting on it could only do harm, and
       // keeping it would repeat this warning on every command.
       warn(
@@ -76,6 +72,39 @@ extension Store {
       }
     }
     try? repository.stageWorkTreeFiles(staged)
+  }
+
+  /// Whether `journal` describes a write biostore could have made in this store: each reference
+  /// once, only the branch, engagement tags and kept ones under `refs/biostore/replaced/`, each new
+  /// value an object of the right kind, and each file change the branch's new commit's own file.
+  ///
+  /// Anyone who can write `.git` can plant a journal; one that passes this can only finish a write
+  /// that leaves the store as some commit of its own says, never move another branch or delete a
+  /// file the new tip still holds.
+  private func isConsistent(_ journal: WriteJournal) -> Bool {
+    let names = journal.references.map(\.name)
+    guard Set(names).count == names.count else { return false }
+    var branchTip: ObjectID?
+    for move in journal.references {
+      let kind = try? repository.objectKind(move.new)
+      if move.name == branch {
+        guard kind == .commit else { return false }
+        branchTip = move.new
+      } else if move.name.hasPrefix(Store.engagementPrefix) {
+        guard kind == .tag || kind == .commit else { return false }
+      } else if move.name.hasPrefix("refs/biostore/replaced/") {
+        guard kind != nil, move.old == nil else { return false }
+      } else {
+        return false
+      }
+    }
+    // No references at all is a journal from before journals named them: only files, checked later.
+    guard let branchTip else { return journal.references.isEmpty || journal.changes.isEmpty }
+    guard let tipFiles = try? variantFiles(of: commit(branchTip)) else { return false }
+    return journal.changes.allSatisfy { change in
+      guard let variant = try? VariantName(change.variant) else { return false }
+      return tipFiles[variant] == change.newBlob
+    }
   }
 
   /// Removes lock files (relative to `.git`) that a dead writer left, after giving a live git process up to two seconds to let go of its own.

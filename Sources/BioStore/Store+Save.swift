@@ -92,11 +92,19 @@ extension Store {
   func keepUnsaved(_ bytes: [UInt8], of variant: VariantName) throws(StoreError) -> String {
     let folder = repository.gitDirectory + "biostore-unsaved"
     let stamp = Timestamp.now().rfc3339.replacingOccurrences(of: ":", with: "-")
-    let file = folder + "/\(variant)-\(stamp).md"
+    if let problem = Store.ownFolderProblem(in: repository.gitDirectory) { throw problem }
     do {
       try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     } catch {
       throw .notRecorded("cannot keep your text in \(folder) (\(error.localizedDescription))")
+    }
+    // Never over another kept text: two failed edits in one second get two files.
+    var file = folder + "/\(variant)-\(stamp).md"
+    var copy = 1
+    var status = stat()
+    while lstat(file, &status) == 0 {
+      copy += 1
+      file = folder + "/\(variant)-\(stamp)-\(copy).md"
     }
     do {
       try AtomicFile.write(bytes, to: file, scratchDirectory: privateDirectory)

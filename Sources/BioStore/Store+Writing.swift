@@ -10,6 +10,8 @@ extension Store {
     environment: [String: String], _ body: () throws(StoreError) -> T
   ) throws(StoreError) -> T {
     try checkWorkTreeIsOnBranch()
+    // Again here, not only at open: a link can be planted while an editor is open.
+    if let problem = Store.ownFolderProblem(in: repository.gitDirectory) { throw problem }
     let lock: WriterLock
     do {
       lock = try WriterLock(in: privateDirectory, timeout: WriterLock.timeout(from: environment))

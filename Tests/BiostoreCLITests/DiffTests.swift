@@ -112,6 +112,18 @@ import Testing
         == "[… 1 unchanged paragraph …]\n\nHe was a {+Principal+} storage architect at NERSC.\n")
   }
 
+  @Test func theLargestContextShowsEveryParagraphRatherThanTrapping() throws {
+    let sandbox = try store(with: before, after)
+
+    let whole = try sandbox.biostore("diff", "biosketch~1", "biosketch")
+    let widest = try sandbox.biostore(
+      "diff", "biosketch~1", "biosketch", "--context", String(Int.max))
+
+    #expect(widest.status == 1 || widest.status == 0, "\(widest.stderr)")
+    #expect(widest.stderr == "")
+    #expect(widest.stdout == whole.stdout)
+  }
+
   @Test func colourIsLeftOutWhenNotATerminalOrWhenNoColorIsSet() throws {
     let sandbox = try store(with: before, after)
 

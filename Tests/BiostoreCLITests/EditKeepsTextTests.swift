@@ -73,6 +73,39 @@ import Testing
     #expect(try sandbox.git("rev-list", "--count", "HEAD").stdout == "1\n")
   }
 
+  @Test func twoEditsThatFailInOneSecondAreKeptInTwoFiles() throws {
+    let sandbox = try Sandbox()
+    try #require(try sandbox.biostore("init").status == 0)
+    try #require(try sandbox.biostore("save", "bio", stdin: "One.\n").status == 0)
+    let first = try sandbox.biostore(
+      "edit", "bio",
+      extraEnvironment: ["EDITOR": try editor(in: sandbox, before: ":", text: "Draft A\\0.\\n")])
+    let second = try sandbox.biostore(
+      "edit", "bio",
+      extraEnvironment: ["EDITOR": try editor(in: sandbox, before: ":", text: "Draft B\\0.\\n")])
+
+    let (keptA, keptB) = (try keptFile(first), try keptFile(second))
+    #expect(keptA != keptB)
+    #expect(Array(try Data(contentsOf: URL(fileURLWithPath: keptA))) == Array("Draft A\0.\n".utf8))
+    #expect(Array(try Data(contentsOf: URL(fileURLWithPath: keptB))) == Array("Draft B\0.\n".utf8))
+  }
+
+  @Test func anEditTooLongToBeAVersionIsKept() throws {
+    let sandbox = try Sandbox()
+    try #require(try sandbox.biostore("init").status == 0)
+    try #require(try sandbox.biostore("save", "bio", stdin: "One.\n").status == 0)
+    let script = try sandbox.file(
+      "big.sh", "#!/bin/sh\n{ echo mine; head -c 5000000 /dev/zero | tr '\\0' a; } > \"$1\"\n")
+    chmod(script, 0o755)
+
+    let outcome = try sandbox.biostore("edit", "bio", extraEnvironment: ["EDITOR": script])
+
+    #expect(outcome.status == 2)
+    let kept = try Data(contentsOf: URL(fileURLWithPath: try keptFile(outcome)))
+    #expect(kept.count == 5_000_005)
+    #expect(kept.starts(with: Data("mine\n".utf8)))
+  }
+
   @Test func aVersionSavedAndUndoneWhileEditingIsStillAChangeTheEditIsNotSavedOver() throws {
     let sandbox = try Sandbox()
     try #require(try sandbox.biostore("init").status == 0)

@@ -137,6 +137,31 @@ import Testing
     #expect(try sandbox.git("fsck", "--strict").status == 0)
   }
 
+  @Test func aJournalThatNoWriteCouldHaveLeftMovesNoReferenceAndDeletesNoFile() throws {
+    let sandbox = try Sandbox.withThreeBiosketches()
+    func id(_ name: String) throws -> String {
+      try sandbox.git("rev-parse", name).stdout.trimmingCharacters(in: .newlines)
+    }
+    let (tip, parent, blob) = (try id("HEAD"), try id("HEAD~1"), try id("HEAD:biosketch.md"))
+    // The branch named twice (the first already "done"), a tag and a branch of a blob, a deletion.
+    let journal = """
+      {"changes":[{"variant":"biosketch","oldBlob":"\(blob)"}],"references":[\
+      {"name":"refs/heads/main","new":"\(tip)"},{"name":"refs/heads/main","old":"\(tip)","new":"\(parent)"},\
+      {"name":"refs/tags/engagements/evil","new":"\(parent)"},{"name":"refs/heads/x","new":"\(blob)"}]}
+      """
+    try journal.write(
+      toFile: sandbox.store + "/.git/biostore/journal", atomically: true, encoding: .utf8)
+
+    let listed = try sandbox.biostore("list")
+
+    #expect(listed.status == 0)
+    #expect(listed.stderr.contains("dropped a write journal"))
+    #expect(try id("HEAD") == tip)
+    #expect(try sandbox.git("for-each-ref", "--format=%(refname)").stdout == "refs/heads/main\n")
+    #expect(try sandbox.git("status", "--porcelain").stdout == "")
+    #expect(try sandbox.git("fsck", "--strict").status == 0)
+  }
+
   @Test func aHistoryListingCopiedToAnotherVariantsFileIsNotBelieved() throws {
     let sandbox = try Sandbox.withThreeBiosketches()
     try #require(
