@@ -120,6 +120,11 @@ extension ExportFolder {
       let entryPath = path + "/" + entry
       guard manager.fileExists(atPath: entryPath, isDirectory: &isDirectory), isDirectory.boolValue
       else { continue }
+      // Files in an import folder are read like the store's own: a linked folder is not followed.
+      guard UnfollowedFile.isFolderOrAbsent(entryPath) else {
+        throw .badExport(
+          path: entryPath, reason: "it is a symbolic link, and biostore does not follow links")
+      }
       guard let variant = try? VariantName(entry) else {
         throw .badExport(
           path: entryPath, reason: "a variant folder's name must be a variant name (e.g. biosketch)"

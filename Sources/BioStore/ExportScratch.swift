@@ -84,6 +84,13 @@ struct ExportScratch {
     guard suffix.count == 8, suffix.allSatisfy({ $0.isHexDigit && !$0.isLowercase }) else {
       return false
     }
+    // A killed export wrote its parent's real path; one reached through a link is not ours.
+    let parent = String(scratch[..<scratch.lastIndex(of: "/")!])
+    let real = realpath(parent.isEmpty ? "/" : parent, nil).map { resolved in
+      defer { free(resolved) }
+      return String(cString: resolved)
+    }
+    guard real == (parent.isEmpty ? "/" : parent) else { return false }
     return holdsOnlyExportFiles(scratch, depth: 0)
   }
 

@@ -39,6 +39,9 @@ struct HistoryListingCache {
     let listing = bytes[(lineEnd + 1)...]
     // Exactly the sealed bytes: a listing is replaced whole, so a longer one is damage too.
     guard listing.count == seal.length, ContentSeal(of: listing) == seal else { return nil }
+    // biostore escapes every control character in a listing, so one here was written by someone
+    // else: made again rather than passed to the terminal.
+    guard !listing.contains(where: { ($0 < 0x20 && $0 != 0x0A) || $0 == 0x7F }) else { return nil }
     return String(decoding: listing, as: UTF8.self)
   }
 

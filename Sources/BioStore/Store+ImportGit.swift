@@ -130,13 +130,20 @@ extension Store {
     // `Imported-From:` line into a message, so a revision counts as imported only when that
     // version holds the revision's own text: a forged trailer can never make a text be skipped.
     var imported: [String: Set<ObjectID>] = [:]
-    var storeBlobs = Set<ObjectID>()
+    // The variant's versions as text and date: a revision with both is in the store already.
+    var storeVersions = Set<String>()
     var latest: (date: Timestamp, blob: ObjectID)?
+    // The variant's names back through its renames, as `history` follows them; a rename is not a version.
+    var names: Set<VariantName> = [variant]
     try walkMainLine { step in
-      for change in step.changes where change.variant == variant {
-        guard let blob = change.newBlob else { continue }
+      let renamedInto = step.renames.filter { names.contains($0.new) }
+      for rename in renamedInto { names.insert(rename.old) }
+      for change in step.changes where names.contains(change.variant) {
+        guard let blob = change.newBlob,
+          !renamedInto.contains(where: { $0.new == change.variant })
+        else { continue }
         if latest == nil { latest = (Timestamp(step.commit.author), blob) }
-        storeBlobs.insert(blob)
+        storeVersions.insert("\(blob.hex) \(step.commit.author.time)")
         for line in step.commit.message.split(separator: "\n")
         where line.hasPrefix(Store.importedFromTrailer) {
           imported[
@@ -161,9 +168,13 @@ extension Store {
         continue
       }
       if let latest, Timestamp(version.commit.author) < latest.date {
-        // A text the variant already had was seen by an earlier run (or saved by hand); any
-        // other is a revision an import with --since left out, which date order cannot take now.
-        if storeBlobs.contains(blob) { outcome.alreadyImported += 1 } else { older.append(version) }
+        // A text the variant had at the revision's own date was seen by an earlier run; any other
+        // is a revision an import with --since left out (a text it had again later too: a revert).
+        if storeVersions.contains("\(blob.hex) \(version.commit.author.time)") {
+          outcome.alreadyImported += 1
+        } else {
+          older.append(version)
+        }
         continue
       }
       guard blob != previousBlob else { continue }

@@ -147,7 +147,9 @@ extension Store {
     guard let next = touches.first(where: { $0 > (previous ?? -1) }) else {
       return line.count - 1
     }
-    if line[next].changes.contains(where: { $0.variant == version.variant && $0.newBlob == nil }) {
+    if line[next].changes.contains(where: { $0.variant == version.variant && $0.newBlob == nil })
+      || line[next].renames.contains(where: { $0.new == version.variant })
+    {
       throw .badSpec(
         version.variant.rawValue,
         reason:
@@ -196,11 +198,16 @@ extension Store {
     _ target: ObjectID, name: EngagementName, replaced: [ObjectID: ObjectID],
     environment: [String: String]
   ) throws(StoreError) -> ObjectID? {
+    let (parsed, peeled) = try readTag(target, name: name)
+    guard let peeled else { return nil }
+    if !parsed.namesVariants, let newCommit = replaced[peeled] {
+      return try pinnedTag(
+        name: name, on: newCommit, from: target, replaced: replaced, environment: environment)
+    }
     guard try storage({ () throws(GitError) in try repository.objectKind(target) }) == .tag else {
       return replaced[target]
     }
     let tag = try storage { () throws(GitError) in try repository.tag(target) }
-    let (_, peeled) = try readTag(target, name: name)
     func renewed(_ text: Substring) -> String? {
       guard text.count >= 7, text.allSatisfy(\.isHexDigit) else { return nil }
       let matches = replaced.filter { $0.key.hex.hasPrefix(text.lowercased()) }
@@ -217,14 +224,43 @@ extension Store {
       changed = true
       return "\(line[...colon]) \(words[0]) \(id)"
     }
-    let newTarget = peeled.flatMap { replaced[$0] }
-    guard changed || newTarget != nil, let commitID = newTarget ?? peeled else { return nil }
+    let newTarget = replaced[peeled]
+    guard changed || newTarget != nil else { return nil }
+    let commitID = newTarget ?? peeled
     let tagger =
       tag.tagger ?? Identity.read(from: repository, environment: environment).signature(at: .now())
     return try unrecorded { () throws(GitError) in
       try repository.createTag(
         name: name.tagName, target: commitID, tagger: tagger,
         message: lines.joined(separator: "\n"))
+    }
+  }
+
+  /// A tag that names no variant means every variant of its commit; on a rewritten commit that
+  /// would include an inserted text it was never sent. So it is written again with a `Variant:`
+  /// line for each version it was sent (as read before the rewrite), made explicit, and its date
+  /// written down, so `recall` gives the same texts and the same day.
+  private func pinnedTag(
+    name: EngagementName, on commitID: ObjectID, from target: ObjectID,
+    replaced: [ObjectID: ObjectID], environment: [String: String]
+  ) throws(StoreError) -> ObjectID {
+    guard let engagement = try engagement(named: name) else {
+      throw .unreadableEngagement(name.rawValue)
+    }
+    let annotated = try storage { () throws(GitError) in try repository.objectKind(target) } == .tag
+    let tag = annotated ? try storage { () throws(GitError) in try repository.tag(target) } : nil
+    var message = tag.map { TagMessage(parsing: $0.message) } ?? TagMessage(parsing: name.rawValue)
+    message.pins = engagement.sent.map { sent in
+      TagMessage.Pin(
+        variant: sent.version.variant, commit: (replaced[sent.version.id] ?? sent.version.id).hex)
+    }
+    message.namesVariants = true
+    message.date = engagement.date
+    let tagger =
+      tag?.tagger ?? Identity.read(from: repository, environment: environment).signature(at: .now())
+    return try unrecorded { () throws(GitError) in
+      try repository.createTag(
+        name: name.tagName, target: commitID, tagger: tagger, message: message.text)
     }
   }
 }

@@ -45,12 +45,20 @@ public struct Version: Hashable, Sendable {
   /// Trailers biostore writes for itself and leaves out of what it shows.
   static let ownTrailers = ["Imported-From:"]
 
+  /// Whether `line` is exactly a trailer biostore writes (`Imported-From: ` and a full commit id), not a person's words that start the same way.
+  static func isOwnTrailer(_ line: Substring) -> Bool {
+    ownTrailers.contains { trailer in
+      guard line.hasPrefix(trailer + " ") else { return false }
+      let id = line.dropFirst(trailer.count + 1)
+      return id.count == 40 && id.allSatisfy { $0.isHexDigit && !$0.isUppercase }
+    }
+  }
+
   /// `message` without biostore's own trailer lines and trailing blank lines.
   static func userMessage(_ message: String) -> String {
     var lines = message.split(separator: "\n", omittingEmptySubsequences: false)
     while let last = lines.last,
-      last.trimmingWhitespace.isEmpty
-        || ownTrailers.contains(where: { last.hasPrefix($0) })
+      last.trimmingWhitespace.isEmpty || isOwnTrailer(last)
     {
       lines.removeLast()
     }

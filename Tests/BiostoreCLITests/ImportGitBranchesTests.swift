@@ -335,4 +335,74 @@ struct SourceRepository {
       #expect(outcome.stderr.contains("has no text under it"))
     }
   }
+
+  @Test func insertKeepsWhatATagNamingNoVariantWasSent() throws {
+    let sandbox = try store()
+    let site = try SourceRepository(in: sandbox)
+    try site.commit("bio.md", "Source base.\n", "base", at: "2015-02-01T00:00:00Z")
+    try site.commit("bio.md", "Source mid.\n", "mid", at: "2015-03-01T00:00:00Z")
+    try site.commit("bio.md", "Source last.\n", "last", at: "2015-06-01T00:00:00Z")
+    try #require(
+      try sandbox.biostore("save", "bio", "--date", "2015-01-01", stdin: "Manual X.\n").status == 0)
+    try #require(
+      try sandbox.biostore("save", "other", "--date", "2015-04-15", stdin: "Other.\n").status == 0)
+    // Tags made by hand: one annotated, one lightweight, neither naming a variant.
+    try #require(try sandbox.git("tag", "-a", "-m", "O talk", "engagements/o", "HEAD").status == 0)
+    try #require(try sandbox.git("tag", "engagements/light", "HEAD").status == 0)
+    try #require(
+      try sandbox.biostore(
+        "import-git", site.path, "bio.md", "--variant", "bio", "--since", "2015-05"
+      )
+      .status == 0)
+    func sent(_ name: String) throws -> String {
+      try sandbox.biostore("recall", name).stdout.replacing(/\b[0-9a-f]{7}\b/, with: "ID")
+    }
+    let before = [try sent("o"), try sent("light")]
+
+    let inserted = try sandbox.biostore(
+      "import-git", site.path, "bio.md", "--variant", "bio", "--insert")
+
+    #expect(inserted.status == 0, "\(inserted.stderr)")
+    #expect(before[0].contains("Manual X.") && !before[0].contains("Source mid."))
+    #expect([try sent("o"), try sent("light")] == before)
+    #expect(try sandbox.git("fsck", "--strict").status == 0)
+  }
+
+  @Test func aRevertedTextLeftOutBySinceIsInsertedAtItsOwnDate() throws {
+    let sandbox = try store()
+    let site = try SourceRepository(in: sandbox)
+    try site.commit("bio.md", "X.\n", "A", at: "2015-01-01T00:00:00Z")
+    try site.commit("bio.md", "Y.\n", "B", at: "2016-01-01T00:00:00Z")
+    try site.commit("bio.md", "X.\n", "C", at: "2017-01-01T00:00:00Z")
+    try #require(
+      try sandbox.biostore(
+        "import-git", site.path, "bio.md", "--variant", "bio", "--since", "2016-06"
+      )
+      .status == 0)
+
+    let inserted = try sandbox.biostore(
+      "import-git", site.path, "bio.md", "--variant", "bio", "--insert")
+
+    #expect(inserted.status == 0, "\(inserted.stderr)")
+    #expect(try storeLog(sandbox).map { String($0.split(separator: " ")[1]) } == ["A", "B", "C"])
+  }
+
+  @Test func aRerunAfterARenameFindsTheVersionsUnderTheOldName() throws {
+    let sandbox = try store()
+    let site = try SourceRepository(in: sandbox)
+    try site.commit("bio.md", "One.\n", "one", at: "2015-01-01T00:00:00Z")
+    try site.commit("bio.md", "Two.\n", "two", at: "2016-01-01T00:00:00Z")
+    try #require(
+      try sandbox.biostore("import-git", site.path, "bio.md", "--variant", "bio").status == 0)
+    try #require(try sandbox.biostore("mv", "bio", "bio2").status == 0)
+    let history = try sandbox.biostore("history", "bio2").stdout
+
+    let rerun = try sandbox.biostore("import-git", site.path, "bio.md", "--variant", "bio2")
+
+    #expect(rerun.status == 0)
+    #expect(rerun.stderr == "", "\(rerun.stderr)")
+    #expect(rerun.stdout.contains("Imported 0 versions of bio2"))
+    #expect(rerun.stdout.contains("2 already imported"))
+    #expect(try sandbox.biostore("history", "bio2").stdout == history)
+  }
 }
