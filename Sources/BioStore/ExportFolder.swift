@@ -234,6 +234,7 @@ extension ExportFolder {
         path: path,
         reason: "its front matter is not YAML: \(YAMLProblem.describe(error, firstLine: 2))")
     }
+    try ExportFolder.checkKeys(of: node, known: ["date", "message"], at: path, in: nil)
     guard let dateText = node?["date"]?.string,
       case .instant(let date)? = try? DateInput(parsing: dateText)
     else {
@@ -285,6 +286,9 @@ extension ExportFolder {
       guard let nameText = item["name"]?.string, let name = try? EngagementName(nameText) else {
         throw .badExport(path: path, reason: "\(label) needs a valid name (e.g. sc24-tpc)")
       }
+      try ExportFolder.checkKeys(
+        of: item, known: ["name", "title", "date", "venue", "note", "limit", "variants"], at: path,
+        in: name)
       guard let dateText = item["date"]?.string,
         case .period(let year, let month?, let day?)? = try? DateInput(parsing: dateText)
       else {
@@ -328,6 +332,23 @@ extension ExportFolder {
           sent: sent))
     }
     return entries
+  }
+
+  /// Refuses a key the format does not have, which would otherwise be dropped with the words under it (a `mesage:` typo).
+  private static func checkKeys(
+    of node: Node?, known: [String], at path: String, in engagement: EngagementName?
+  ) throws(StoreError) {
+    guard let keys = node?.mapping?.keys else { return }
+    for key in keys {
+      guard let name = key.string, known.contains(name) else {
+        let whose = engagement.map { "engagement \($0) has" } ?? "its front matter has"
+        throw .badExport(
+          path: path,
+          reason:
+            "\(whose) an unknown key '\((key.string ?? "?").printable)' (known: \(known.joined(separator: ", ")))"
+        )
+      }
+    }
   }
 
   /// The text under `key`, nil when there is none; refuses a list or a mapping, which would otherwise be read as no text at all.

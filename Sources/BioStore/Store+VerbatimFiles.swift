@@ -14,12 +14,23 @@ extension Store {
   ///
   /// Last, because in one attributes file a later line that matches a file overrides an earlier
   /// one: a `*.md text` a person or tool appended after biostore's line would turn filters back on.
-  func keepVariantFilesVerbatim() {
+  ///
+  /// A write refuses when the file is a link or not a regular file (or over 16 MiB): biostore would
+  /// have to write through it or leave its rule out, and then stock git would see a dirty store.
+  func keepVariantFilesVerbatim() throws(StoreError) {
     let folder = repository.gitDirectory + "info"
     let file = folder + "/attributes"
-    guard UnfollowedFile.isFolderOrAbsent(folder),
-      let existing = try? UnfollowedFile.read(file, limit: 1 << 20) ?? []
-    else { return }
+    let existing: [UInt8]
+    do {
+      existing = try UnfollowedFile.read(file, limit: 16 << 20) ?? []
+    } catch {
+      switch error {
+      case .symbolicLink: throw .notARegularFile(path: file, link: true)
+      case .notRegular: throw .notARegularFile(path: file, link: false)
+      case .tooLarge: throw .badText(reason: "\(file) is over 16 MiB; shorten it")
+      case .failed(let reason): throw .unreadableFile(path: file, reason: reason)
+      }
+    }
     let comment = Array(Store.verbatimComment.utf8)
     let rule = Array(Store.verbatimAttributes.utf8)
     var lines = existing.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)

@@ -20,7 +20,7 @@ extension Store {
     }
     return try withExtendedLifetime(lock) { () throws(StoreError) -> T in
       try recoverFromDeadWriter()
-      keepVariantFilesVerbatim()
+      try keepVariantFilesVerbatim()
       return try body()
     }
   }

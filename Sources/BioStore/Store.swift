@@ -94,7 +94,7 @@ public final class Store {
       throw .cannotCreate(path: path, reason: error.message)
     }
     let store = try Store(openingAt: path)
-    store.keepVariantFilesVerbatim()
+    try? store.keepVariantFilesVerbatim()
     return store
   }
 

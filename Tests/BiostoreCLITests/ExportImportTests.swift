@@ -174,6 +174,16 @@ import Testing
       "- name: talk\n  date: 2024-05-01\n  title: [a, b]\n  variants:\n    biosketch: 2024-04-08T13-12-18-07-00.md\n",
       "engagement talk's title must be text"
     ),
+    (
+      "biosketch/2024-04-09T13-12-18-07-00.md",
+      "---\ndate: 2024-04-09T13:12:18-07:00\nmesage: My note\n---\nText.\n",
+      "unknown key 'mesage' (known: date, message)"
+    ),
+    (
+      "engagements.yaml",
+      "- name: talk\n  date: 2024-05-01\n  notes: mine\n  variants:\n    biosketch: 2024-04-08T13-12-18-07-00.md\n",
+      "engagement talk has an unknown key 'notes'"
+    ),
   ])
   func malformedFoldersAreRefusedNamingTheFileAndNothingIsWritten(
     _ example: (String, String, String)

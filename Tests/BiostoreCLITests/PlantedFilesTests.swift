@@ -180,6 +180,23 @@ import Testing
     #expect(!again.stdout.contains("Bio 2019"))
   }
 
+  @Test func anAttributesFileThatIsALinkStopsAWriteRatherThanLeavingTheStoreDirty() throws {
+    let sandbox = try Sandbox.withThreeBiosketches()
+    let attributes = sandbox.store + "/.git/info/attributes"
+    let elsewhere = sandbox.root.appendingPathComponent("attributes").path
+    try FileManager.default.moveItem(atPath: attributes, toPath: elsewhere)
+    try FileManager.default.createSymbolicLink(atPath: attributes, withDestinationPath: elsewhere)
+    let before = try String(contentsOfFile: elsewhere, encoding: .utf8)
+    let tip = try sandbox.git("rev-parse", "HEAD").stdout
+
+    let saved = try sandbox.biostore("save", "biosketch", stdin: "Four.\n")
+
+    #expect(saved.status == 1)
+    #expect(saved.stderr.hasPrefix("biostore: error: \(attributes) is a symbolic link"))
+    #expect(try sandbox.git("rev-parse", "HEAD").stdout == tip)
+    #expect(try String(contentsOfFile: elsewhere, encoding: .utf8) == before)
+  }
+
   @Test func aLaterAttributesLineCannotTurnFiltersBackOnForVariantFiles() throws {
     let sandbox = try Sandbox.withThreeBiosketches()
     let attributes = sandbox.store + "/.git/info/attributes"
