@@ -39,15 +39,11 @@ extension Store {
       }
       guard let target else { throw .badSpec("", reason: "name at least one version to tag") }
       let tagger = Identity.read(from: repository, environment: environment).signature(at: now)
-      let (tagID, keptName) = try unrecorded { () throws(GitError) -> (ObjectID, String?) in
-        let tagID = try repository.createTag(
+      let tagID = try unrecorded { () throws(GitError) in
+        try repository.createTag(
           name: name.tagName, target: target.id, tagger: tagger, message: message.text)
-        guard existing != nil else { return (tagID, nil) }
-        let kept = try repository.referenceNames(under: name.replacedPrefix).compactMap {
-          Int($0.dropFirst(name.replacedPrefix.count))
-        }
-        return (tagID, name.replacedPrefix + String((kept.max() ?? 0) + 1))
       }
+      let keptName = existing == nil ? nil : try nextReplacedName(under: name.replacedPrefix)
       var moves: [WriteJournal.ReferenceMove] = []
       if let existing, let keptName {
         // The old tag is kept first, so the moment the engagement changes its old tag is reachable.

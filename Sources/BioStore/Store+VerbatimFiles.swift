@@ -24,12 +24,7 @@ extension Store {
     do {
       existing = try UnfollowedFile.read(file, limit: 16 << 20) ?? []
     } catch {
-      switch error {
-      case .symbolicLink: throw .notARegularFile(path: file, link: true)
-      case .notRegular: throw .notARegularFile(path: file, link: false)
-      case .tooLarge: throw .badText(reason: "\(file) is over 16 MiB; shorten it")
-      case .failed(let reason): throw .unreadableFile(path: file, reason: reason)
-      }
+      throw StoreError(reading: file, error, limit: "16 MiB")
     }
     let comment = Array(Store.verbatimComment.utf8)
     let rule = Array(Store.verbatimAttributes.utf8)

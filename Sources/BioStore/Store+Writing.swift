@@ -253,12 +253,7 @@ extension Store {
     do {
       bytes = try UnfollowedFile.read(path, limit: VersionText.maximumBytes)
     } catch {
-      switch error {
-      case .symbolicLink: throw .notARegularFile(path: path, link: true)
-      case .notRegular: throw .notARegularFile(path: path, link: false)
-      case .tooLarge: throw .badText(reason: "\(path) is over 4 MiB")
-      case .failed(let reason): throw .unreadableFile(path: path, reason: reason)
-      }
+      throw StoreError(reading: path, error, limit: "4 MiB")
     }
     guard let bytes else { return nil }
     return (bytes, try blobID(of: bytes))

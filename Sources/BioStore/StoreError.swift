@@ -248,6 +248,18 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   }
 }
 
+extension StoreError {
+  /// Why a file in the store that biostore reads without following links could not be read, as the error to give.
+  init(reading path: String, _ problem: UnfollowedFile.Problem, limit: String) {
+    switch problem {
+    case .symbolicLink: self = .notARegularFile(path: path, link: true)
+    case .notRegular: self = .notARegularFile(path: path, link: false)
+    case .tooLarge: self = .badText(reason: "\(path) is over \(limit)")
+    case .failed(let reason): self = .unreadableFile(path: path, reason: reason)
+    }
+  }
+}
+
 extension String {
   /// The string made one line (`escapedForOneLine`) and cut to 80 characters, for quoting what a user typed.
   var printable: String {
