@@ -41,7 +41,6 @@ extension Store {
     let references = try storage { () throws(GitError) in
       try repository.referenceNames(under: prefix)
     }
-    var resolver = SentVersionResolver()
     var engagements: [Engagement] = []
     var warnings: [String] = []
     for reference in references {
@@ -51,8 +50,7 @@ extension Store {
         continue
       }
       guard
-        let engagement = try engagement(
-          name, resolver: &resolver, readingTexts: readingTexts, where: include)
+        let engagement = try engagement(name, readingTexts: readingTexts, where: include)
       else { continue }
       warnings += engagement.problems.map { "engagement \(name): \($0)" }
       engagements.append(engagement)
@@ -64,8 +62,7 @@ extension Store {
   /// The engagement named `name`, or nil when there is no such tag.
   public func engagement(named name: EngagementName) throws(StoreError) -> Engagement? {
     guard try tagTarget(of: name) != nil else { return nil }
-    var resolver = SentVersionResolver()
-    return try engagement(name, resolver: &resolver, readingTexts: false) { _, _ in true }
+    return try engagement(name, readingTexts: false) { _, _ in true }
   }
 
   /// The engagements whose name, title, venue or note hold every word of `query`, ignoring case, with the texts they were sent.
@@ -111,16 +108,6 @@ extension Store {
       ?? commit
   }
 
-  /// Walks the whole main line once.
-  func mainLineHistory() throws(StoreError) -> MainLineHistory {
-    var history = MainLineHistory()
-    try walkMainLine { step in
-      history.record(step)
-      return true
-    }
-    return history
-  }
-
   /// What the tag reference of `name` points at, or nil when there is none.
   func tagTarget(of name: EngagementName) throws(StoreError) -> ObjectID? {
     try storage { () throws(GitError) in try repository.referenceTarget(name.referenceName) }
@@ -128,7 +115,7 @@ extension Store {
 
   /// Reads the engagement `name` and, if `include` accepts its message, resolves every pin to the version sent, reading the texts when `readingTexts`; nil when not included.
   private func engagement(
-    _ name: EngagementName, resolver: inout SentVersionResolver, readingTexts: Bool,
+    _ name: EngagementName, readingTexts: Bool,
     where include: (EngagementName, TagMessage) -> Bool
   ) throws(StoreError) -> Engagement? {
     guard let target = try tagTarget(of: name) else { throw .unreadableEngagement(name.rawValue) }
@@ -144,8 +131,8 @@ extension Store {
         }
       for pin in pins {
         if let version = try sentVersion(
-          pin, taggedCommit: commitID, limit: message.limit, resolver: &resolver,
-          readingText: readingTexts, problems: &message.problems)
+          pin, taggedCommit: commitID, limit: message.limit, readingText: readingTexts,
+          problems: &message.problems)
         {
           sent.append(version)
         }
@@ -158,8 +145,8 @@ extension Store {
 
   /// The version `pin` names, with its words and, when read or asked for, its text; nil with a problem noted when it cannot be found.
   private func sentVersion(
-    _ pin: TagMessage.Pin, taggedCommit: ObjectID, limit: Int?,
-    resolver: inout SentVersionResolver, readingText: Bool, problems: inout [String]
+    _ pin: TagMessage.Pin, taggedCommit: ObjectID, limit: Int?, readingText: Bool,
+    problems: inout [String]
   ) throws(StoreError) -> SentVersion? {
     var pinnedID = taggedCommit
     if let prefix = pin.commit {
@@ -175,34 +162,21 @@ extension Store {
         return nil
       }
     }
-    // The index knows the blob and words of a pin on a version's own commit; only other pins
-    // read the commit, its tree and the text.
-    let version: Version
-    var text: String?
-    let words: Int
-    if let indexed = try resolver.indexedVersion(of: pin.variant, at: pinnedID, store: self) {
-      (version, words) = (indexed.version, indexed.words)
-    } else {
-      let pinned: Commit
-      do {
-        pinned = try self.commit(prefix: pinnedID.hex)
-      } catch {
-        problems.append("\(pin.variant): no commit \(pinnedID.hex)")
-        return nil
-      }
-      guard let blob = try variantFiles(of: pinned)[pin.variant] else {
-        problems.append("\(pin.variant): commit \(pinned.id.short) has no \(pin.variant).md")
-        return nil
-      }
-      version = try resolver.version(of: pin.variant, in: pinned, blob: blob, store: self)
-      let read = String(decoding: try bytes(ofBlob: blob), as: UTF8.self)
-      (text, words) = (read, ProseText(read).wordCount)
+    let held: IndexedVersion?
+    do {
+      held = try index.version(of: pin.variant, heldBy: pinnedID)
+    } catch .unknownCommit {
+      problems.append("\(pin.variant): no commit \(pinnedID.hex)")
+      return nil
     }
-    if readingText, text == nil {
-      text = String(decoding: try bytes(ofBlob: version.blobID), as: UTF8.self)
+    guard let held else {
+      problems.append("\(pin.variant): commit \(pinnedID.short) has no \(pin.variant).md")
+      return nil
     }
+    let text = readingText ? String(decoding: try bytes(of: held.version), as: UTF8.self) : nil
     return SentVersion(
-      version: version, text: text, words: words, isOverLimit: limit.map { words > $0 } ?? false)
+      version: held.version, text: text, words: held.words,
+      isOverLimit: limit.map { held.words > $0 } ?? false)
   }
 
   /// The message of the tag at `target` and the id of the commit it points at (nil, with a problem noted, when it points at no commit).

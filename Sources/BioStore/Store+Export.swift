@@ -22,11 +22,12 @@ extension Store {
     {
       throw .exportDestinationExists(path)
     }
-    let history = try mainLineHistory()
     var folder = ExportFolder()
     var summary = TransferSummary()
     var fileNames: [VariantName: [ObjectID: String]] = [:]
-    for (variant, newestFirst) in history.versions {
+    for variant in try index.variants() {
+      let newestFirst = try index.ownVersions(of: variant)
+      guard !newestFirst.isEmpty else { continue }
       var files: [ExportFolder.VersionFile] = []
       var previous: (Int64, Int)?
       for version in newestFirst.reversed() {

@@ -7,7 +7,7 @@ extension Store {
     of variant: VariantName, since: DateInput? = nil, until: DateInput? = nil, limit: Int? = nil
   ) throws(StoreError) -> [HistoryEntry] {
     try history(
-      of: variant, in: indexedHistory(of: variant), since: since, until: until, limit: limit)
+      of: variant, in: index.history(of: variant), since: since, until: until, limit: limit)
   }
 
   private func history(
@@ -42,23 +42,23 @@ extension Store {
       let tip = files.target(of: branch), let tags = files.targets(under: engagementPrefix),
       ownFolderProblem(in: files.gitDirectory) == nil
     else { return nil }
-    return HistoryListingCache(directory: files.gitDirectory + indexFolder)
+    return HistoryListingCache(directory: files.gitDirectory + HistoryIndex.folder)
       .listing(of: variant, key: HistoryListingCache.key(tip: tip, tags: tags))
   }
 
   /// The whole of `history VARIANT` as text, kept beside the index for the tip and the engagement tags it was made for, so a large history is printed without being rebuilt.
   public func historyListing(of variant: VariantName) throws(StoreError) -> String {
-    guard let view = try currentIndex() else {
+    guard let view = try index.current() else {
       return HistoryListing.text(try history(of: variant))
     }
     // The engagement tags as they stand: names and targets, without reading a tag.
     let tags = try storage { () throws(GitError) in
       try repository.referenceTargets(under: Store.engagementPrefix)
     }
-    let cache = HistoryListingCache(directory: historyIndex.directory)
+    let cache = HistoryListingCache(directory: index.files.directory)
     let key = HistoryListingCache.key(tip: view.state.tip, tags: tags)
     if let listing = cache.listing(of: variant, key: key) { return listing }
-    let variantHistory = try indexedHistory(of: variant)
+    let variantHistory = try index.history(of: variant)
     var events: [HistoryListing.Event] = []
     for item in variantHistory.items {
       switch item {

@@ -19,10 +19,15 @@ extension Store {
     }
     return try withWriterLock(environment: environment) {
       () throws(StoreError) -> TransferSummary in
-      let history = try mainLineHistory()
+      // Each variant's texts, newest first, as export wrote them.
+      var history: [VariantName: [Version]] = [:]
+      for variant in try index.variants() {
+        let versions = try index.ownVersions(of: variant)
+        if !versions.isEmpty { history[variant] = versions }
+      }
       let existingEngagements = Set(try engagementNames())
       if !append {
-        let variants = folder.versions.keys.filter { history.versions[$0] != nil }
+        let variants = folder.versions.keys.filter { history[$0] != nil }
         let engagements = folder.engagements.map(\.name).filter(existingEngagements.contains)
         guard variants.isEmpty && engagements.isEmpty else {
           throw .importConflict(
@@ -31,7 +36,7 @@ extension Store {
       }
       var pending: [(file: ExportFolder.VersionFile, order: Int)] = []
       for (variant, files) in folder.versions {
-        let latest = history.versions[variant]?.first?.date
+        let latest = history[variant]?.first?.date
         for (order, file) in files.enumerated() where latest.map({ file.date > $0 }) ?? true {
           pending.append((file, order))
         }
@@ -47,7 +52,7 @@ extension Store {
           throw .handEdited(path: workTreePath(of: variant), variant: variant.rawValue)
         }
       }
-      var seen = Set(history.versions.keys)
+      var seen = Set(history.keys)
       var commitOfFile: [String: (commit: ObjectID, position: Int)] = [:]
       let newEngagements = folder.engagements.filter { !existingEngagements.contains($0.name) }
       let commits = try commitVersions(
@@ -86,7 +91,7 @@ extension Store {
   private func importedTags(
     _ entries: [ExportFolder.EngagementEntry], folder: ExportFolder,
     commits: [String: (commit: ObjectID, position: Int)],
-    history: MainLineHistory, environment: [String: String]
+    history: [VariantName: [Version]], environment: [String: String]
   ) throws(StoreError) -> [WriteJournal.ReferenceMove] {
     var moves: [WriteJournal.ReferenceMove] = []
     for entry in entries {
@@ -103,7 +108,7 @@ extension Store {
   private func importedTag(
     _ entry: ExportFolder.EngagementEntry, folder: ExportFolder,
     commits: [String: (commit: ObjectID, position: Int)],
-    history: MainLineHistory, environment: [String: String]
+    history: [VariantName: [Version]], environment: [String: String]
   ) throws(StoreError) -> WriteJournal.ReferenceMove? {
     // Pins order by nearness to the tip: new commits (latest first), then existing ones.
     var pins: [(variant: VariantName, commit: ObjectID, nearness: (Int, Int))] = []
@@ -112,11 +117,11 @@ extension Store {
         pins.append((variant, new.commit, (0, -new.position)))
       } else if let file = folder.versions[variant]?.first(where: { $0.fileName == fileName }),
         let blob = try? blobID(of: file.bytes),
-        let existing = history.versions[variant]?.first(where: {
+        let existing = history[variant]?.first(where: {
           $0.blobID == blob && $0.date == file.date
         })
       {
-        pins.append((variant, existing.id, (1, history.lineIndexes[existing.id] ?? .max)))
+        pins.append((variant, existing.id, (1, existing.lineIndex ?? .max)))
       }
     }
     // The tag points at the newest commit it pins: the one nearest the tip.

@@ -4,10 +4,10 @@ extension Store {
   /// The variants in the branch tip (with `includingRetired`, also those removed or renamed away), alphabetically, each with its latest date, version count and words, read from the history index.
   public func variants(includingRetired: Bool = false) throws(StoreError) -> [VariantSummary] {
     var summaries: [VariantSummary] = []
-    let current = Set(try variantFiles(of: tipCommit()).keys)
-    let names = includingRetired ? Set(try indexedVariants()).union(current) : current
+    let current = Set(try mainLine.tipFiles().keys)
+    let names = includingRetired ? Set(try index.variants()).union(current) : current
     for variant in names.sorted() {
-      let history = try indexedHistory(of: variant)
+      let history = try index.history(of: variant)
       guard let latest = history.versions.first else { continue }
       var summary = VariantSummary(
         variant: variant, date: latest.version.date, versions: history.versions.count,

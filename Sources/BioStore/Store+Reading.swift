@@ -2,6 +2,11 @@ import Git
 
 extension Store {
   /// The commit the branch points at, or nil before the first save.
+  func tip() throws(StoreError) -> ObjectID? {
+    try mainLine.tip()
+  }
+
+  /// The commit the branch points at, or nil before the first save.
   func tipCommit() throws(StoreError) -> Commit? {
     guard let id = try tip() else { return nil }
     return try commit(id)
@@ -9,25 +14,22 @@ extension Store {
 
   /// The commit `id`.
   func commit(_ id: ObjectID) throws(StoreError) -> Commit {
-    try storage { () throws(GitError) in try repository.commit(id) }
+    try mainLine.commit(id)
   }
 
   /// The variant files in a commit's tree (none for no commit).
   func variantFiles(of commit: Commit?) throws(StoreError) -> [VariantName: ObjectID] {
-    guard let commit else { return [:] }
-    return try storage { () throws(GitError) in
-      try MainLineWalk(repository: repository, tip: nil).variantFiles(inTree: commit.treeID)
-    }
+    try mainLine.variantFiles(of: commit)
   }
 
   /// The bytes of a stored blob.
   func bytes(ofBlob id: ObjectID) throws(StoreError) -> [UInt8] {
-    try storage { () throws(GitError) in try repository.blob(id) }
+    try mainLine.bytes(ofBlob: id)
   }
 
   /// The blob id `bytes` would be stored under.
   func blobID(of bytes: [UInt8]) throws(StoreError) -> ObjectID {
-    try storage { () throws(GitError) in try Repository.blobID(of: bytes) }
+    try mainLine.blobID(of: bytes)
   }
 
   /// The text of a version; bytes that are not UTF-8 (a file stock git stored) read as U+FFFD.
@@ -42,9 +44,11 @@ extension Store {
 
   /// Walks the branch's first-parent line from the tip, calling `body` for each commit until it returns false.
   func walkMainLine(_ body: (MainLineStep) -> Bool) throws(StoreError) {
-    let tip = try tip()
-    try storage { () throws(GitError) in
-      try MainLineWalk(repository: repository, tip: tip).forEach(body)
-    }
+    try mainLine.walk(body)
+  }
+
+  /// Runs a libgit2 operation, turning its failure into a `StoreError` the CLI can print.
+  func storage<T>(_ operation: () throws(GitError) -> T) throws(StoreError) -> T {
+    try mainLine.storage(operation)
   }
 }

@@ -18,11 +18,10 @@ extension Store {
     try withWriterLock(environment: environment) { () throws(StoreError) -> SaveOutcome in
       let parent = try tipCommit()
       let tipBlob = try variantFiles(of: parent)[variant]
-      let timeline = try timeline(of: variant) { !$0.versions.isEmpty }
-      if let draft, timeline.latestChange != draft.baseChange {
+      let latest = try index.latestChange(of: variant)
+      if let draft, latest.commit != draft.baseChange {
         throw .changedWhileEditing(
-          variant: variant.rawValue,
-          latest: timeline.removal == nil ? timeline.versions.first?.id : nil)
+          variant: variant.rawValue, latest: latest.isRemoved ? nil : latest.newestText?.id)
       }
       let workTree = try workTreeBlob(of: variant)
       let newText: String
@@ -40,12 +39,12 @@ extension Store {
       }
       guard newBlob != tipBlob else { return .unchanged(variant) }
       let asOf = date?.asOfTimestamp() ?? .now()
-      if let latest = timeline.versions.first, asOf < latest.date {
-        throw .dateBeforeLatest(variant: variant.rawValue, date: asOf, latest: latest.date)
+      if let newest = latest.newestText, asOf < newest.date {
+        throw .dateBeforeLatest(variant: variant.rawValue, date: asOf, latest: newest.date)
       }
       let note =
         message.flatMap { $0.trimmingWhitespace.isEmpty ? nil : String($0.trimmingWhitespace) }
-        ?? (timeline.versions.isEmpty ? "Add \(variant)" : "Update \(variant)")
+        ?? (latest.newestText == nil ? "Add \(variant)" : "Update \(variant)")
       let commitID = try commitFile(
         variant, bytes: bytes, message: note, asOf: asOf, parent: parent, environment: environment)
       let commit = try storage { () throws(GitError) in try repository.commit(commitID) }
@@ -65,10 +64,9 @@ extension Store {
     if let workTree = try workTreeBlob(of: variant), workTree.id != tipBlob {
       throw .handEdited(path: workTreePath(of: variant), variant: variant.rawValue)
     }
-    let timeline = try timeline(of: variant) { !$0.versions.isEmpty }
     return EditDraft(
       variant: variant, bytes: try tipBlob.map(bytes(ofBlob:)) ?? [],
-      baseChange: timeline.latestChange)
+      baseChange: try index.latestChange(of: variant).commit)
   }
 
   /// Saves what the editor returned for `draft`; when that fails for any reason (not UTF-8, a

@@ -7,7 +7,7 @@ extension Store {
     let references = try storage { () throws(GitError) in
       try repository.referenceTargets(under: Store.engagementPrefix)
     }
-    let cache = EngagementPins(path: historyIndex.directory + "/engagements.pins")
+    let cache = EngagementPins(path: index.files.directory + "/engagements.pins")
     let cached = cache.read()
     var entries: [EngagementPins.Entry] = []
     var changed = cached.count != references.count
@@ -38,14 +38,14 @@ extension Store {
       }
       entries.append(EngagementPins.Entry(name: name, referenceTarget: target, pins: pins))
     }
-    if changed { cache.write(entries, scratchDirectory: historyIndex.directory) }
+    if changed { cache.write(entries, scratchDirectory: index.files.directory) }
     return entries
   }
 
   /// The names of the engagements sent each version of `variant`, by version commit, for `history`.
   ///
-  /// A pin on a version's own commit (as `biostore tag` writes) is matched in the index; a pin on
-  /// any other commit (a hand-made tag on the tip) is resolved by one walk of the main line.
+  /// A pin on a version's own commit (as `biostore tag` writes) is matched at once; a pin on any
+  /// other commit (a hand-made tag on the tip) is resolved by the history index.
   func engagementNames(
     sentVersionsOf variant: VariantName, versions: [Version]
   ) throws(StoreError) -> [ObjectID: [String]] {
@@ -53,14 +53,14 @@ extension Store {
     let sentVersions = Set(versions.map { "\($0.variant) \($0.id.hex)" })
     let variants = Set(versions.map(\.variant)).union([variant])
     var names: [ObjectID: [String]] = [:]
-    var resolver = SentVersionResolver()
     for entry in try engagementPins() {
       for pin in entry.pins where variants.contains(pin.variant) {
         var version = pin.commit
         if !sentVersions.contains("\(pin.variant) \(pin.commit.hex)") {
-          let commit = try self.commit(pin.commit)
-          guard let blob = try variantFiles(of: commit)[pin.variant] else { continue }
-          version = try resolver.version(of: pin.variant, in: commit, blob: blob, store: self).id
+          guard let held = try index.version(of: pin.variant, heldBy: pin.commit) else {
+            continue
+          }
+          version = held.version.id
         }
         names[version, default: []].append(entry.name)
       }

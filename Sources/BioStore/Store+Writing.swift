@@ -77,7 +77,8 @@ extension Store {
     try record(
       WriteJournal(changes: changes, references: [branchMove] + (try tags(commits))),
       summary: versions.count == 1 ? versions[0].message : "record \(versions.count) versions")
-    appendToIndex(versions, commits: commits, parent: parent, startFiles: startFiles)
+    // The index catches up on what was just committed; a failure there only costs the next read time.
+    _ = try? index.current()
     return commits
   }
 

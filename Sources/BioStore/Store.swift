@@ -10,8 +10,10 @@ public final class Store {
   let branch: String
   /// What `HEAD` names when that is not a local branch holding a commit id (a tag, a remote branch, a symbolic reference), so writes are refused.
   let headNotABranch: String?
-  /// The history index as this process last brought it up to date.
-  var indexView: IndexView?
+  /// The branch's first-parent line, through which every read goes.
+  let mainLine: MainLine
+  /// The history index, which answers every question about versions.
+  let index: HistoryIndex
   /// Receives each `biostore: warning:` the store has for the person, such as a recorded write it could not finish.
   public var onWarning: (String) -> Void = { _ in }
 
@@ -46,6 +48,8 @@ public final class Store {
     } catch {
       throw .notAStore(path: path, reason: "its HEAD cannot be read: \(error.message)")
     }
+    mainLine = MainLine(repository: repository, branch: branch, storePath: self.path)
+    index = HistoryIndex(mainLine: mainLine, gitDirectory: repository.gitDirectory)
     try checkOwnFolders()
   }
 
@@ -111,24 +115,8 @@ public final class Store {
     onWarning(message)
   }
 
-  /// The commit the branch points at, or nil before the first save.
-  func tip() throws(StoreError) -> ObjectID? {
-    try storage { () throws(GitError) in try repository.referenceTarget(branch) }
-  }
-
   /// The store's work-tree path of a variant's file.
   func workTreePath(of variant: VariantName) -> String {
     path + "/" + variant.fileName
-  }
-
-  /// Runs a libgit2 operation, turning its failure into a `StoreError` the CLI can print.
-  func storage<T>(_ operation: () throws(GitError) -> T) throws(StoreError) -> T {
-    do {
-      return try operation()
-    } catch {
-      throw .storage(
-        "the store at \(path) could not be read or written (\(error.message)); check it with `git fsck`"
-      )
-    }
   }
 }

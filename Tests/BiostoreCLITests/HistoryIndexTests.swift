@@ -226,4 +226,42 @@ import Testing
     #expect(ours.count == 23)
     #expect(ours == git)
   }
+
+  /// The id `engagements --json` gives for the biosketch engagement `name` was sent.
+  func sentID(_ sandbox: Sandbox, _ name: String) throws -> String? {
+    let json = try sandbox.biostore("engagements", "--json").stdout
+    let list = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+    let engagement = list.first { $0["name"] as? String == name }
+    let variants = engagement?["variants"] as? [[String: Any]]
+    return variants?.first { $0["variant"] as? String == "biosketch" }?["id"] as? String
+  }
+
+  @Test func aPinOnACommitThatIsNotAVersionNamesTheVersionWhoseTextItHolds() throws {
+    let sandbox = try store()
+    let versions = try sandbox.git("log", "--format=%H", "--", "biosketch.md").stdout
+      .split(separator: "\n").map(String.init)
+    // A commit that changes only notes.txt, on the tip and on a side line off the second version.
+    try "Notes.\n".write(toFile: sandbox.store + "/notes.txt", atomically: true, encoding: .utf8)
+    try sandbox.git("add", "notes.txt")
+    try sandbox.git("commit", "-qm", "Notes on the tip")
+    try sandbox.git("tag", "engagements/on-tip")
+    try sandbox.git("checkout", "-q", "-b", "side", versions[1])
+    try "Side notes.\n".write(
+      toFile: sandbox.store + "/notes.txt", atomically: true, encoding: .utf8)
+    try sandbox.git("add", "notes.txt")
+    try sandbox.git("commit", "-qm", "Notes on a side line")
+    try sandbox.git("tag", "engagements/on-side")
+    try sandbox.git("checkout", "-q", "main")
+
+    // git's own answer: the newest commit at or below each tag that changed biosketch.md.
+    let onTip = try sandbox.git("rev-list", "-1", "engagements/on-tip", "--", "biosketch.md")
+    let onSide = try sandbox.git("rev-list", "-1", "engagements/on-side", "--", "biosketch.md")
+
+    #expect(try sentID(sandbox, "on-tip") == onTip.stdout.trimmingCharacters(in: .newlines))
+    #expect(try sentID(sandbox, "on-side") == onSide.stdout.trimmingCharacters(in: .newlines))
+    #expect(onSide.stdout.hasPrefix(versions[1]))
+    #expect(try sandbox.biostore("history", "biosketch").stdout.contains("[on-side]"))
+    #expect(try sandbox.biostore("show", "biosketch@on-side~1").stdout == "One.\n")
+  }
 }

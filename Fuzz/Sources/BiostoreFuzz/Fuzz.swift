@@ -105,10 +105,10 @@ func check(_ condition: Bool, _ what: String) {
 func fuzzIndex(_ bytes: [UInt8]) {
   let depth = 40
   let bound: Int64 = 1_000_000_000
-  let whole = HistoryIndex.entries(parsing: bytes[...], upTo: depth)
-  let fromEnd = HistoryIndex.newestVersions(
+  let whole = IndexEntry.entries(parsing: bytes[...], upTo: depth)
+  let fromEnd = IndexEntry.newestVersions(
     parsing: bytes[...], upTo: depth, stepsBack: 1, admits: { $0.seconds <= bound })
-  _ = HistoryIndex.newestVersions(parsing: bytes[...], upTo: depth, stepsBack: 0, admits: nil)
+  _ = IndexEntry.newestVersions(parsing: bytes[...], upTo: depth, stepsBack: 0, admits: nil)
   check(ContentSeal(of: bytes).sealedPart(of: bytes) != nil, "a file matches its own seal")
   guard let whole, let fromEnd else { return }
   let versions = Array(whole.reversed().filter { $0.kind == .version })

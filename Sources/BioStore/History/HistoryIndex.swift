@@ -1,0 +1,182 @@
+import Git
+
+/// The history index: what the main line says about each variant, brought up to the branch tip when asked, and every answer about versions read from it.
+///
+/// Its files (`IndexFiles`) are a cache, never the truth: a missing or damaged one is built again
+/// from the main line, and one that cannot be written (a read-only store, another process holding
+/// `index.lock`) is kept in memory for this process, so the answer is the same, only slower. Only
+/// the commits since the recorded tip are walked; a rewritten branch builds it again. A write
+/// needs no step of its own: the next look-up, or the catch-up the writer asks for, adds its
+/// commits. The look-ups are in `HistoryIndex+Lookups.swift`.
+final class HistoryIndex {
+  /// The main line the index describes.
+  let mainLine: MainLine
+  /// Its files.
+  let files: IndexFiles
+  /// Where `index.lock` is taken.
+  private let lockDirectory: String
+  /// The index as this process last brought it up to date.
+  private var view: IndexView?
+  /// Histories already assembled from `view`, by variant.
+  var assembled: [VariantName: VariantHistory] = [:]
+  /// Each variant's own entries from `view` with the position of each commit among them, by variant.
+  var ownFiles: [VariantName: (entries: [IndexEntry], byCommit: [ObjectID: Int])] = [:]
+
+  /// The index's folder under the `.git` folder.
+  static let folder = "biostore/index"
+
+  /// The index of `mainLine`, whose files are under `gitDirectory` (ending in `/`).
+  init(mainLine: MainLine, gitDirectory: String) {
+    self.mainLine = mainLine
+    files = IndexFiles(directory: gitDirectory + HistoryIndex.folder)
+    lockDirectory = gitDirectory + "biostore"
+  }
+
+  /// The index brought up to the branch tip; nil before the first commit.
+  func current() throws(StoreError) -> IndexView? {
+    guard let tip = try mainLine.tip() else { return nil }
+    if let view, view.state.tip == tip { return view }
+    let recorded = files.state()
+    let usable = recorded.flatMap { $0.branch == mainLine.branch ? $0 : nil }
+    if let usable, usable.tip == tip {
+      return keep(IndexView(state: usable, files: files, inMemory: nil, sealed: usable))
+    }
+    var steps: [MainLineStep] = []
+    var reachedRecordedTip = false
+    try mainLine.walk { step in
+      if step.commit.id == usable?.tip {
+        reachedRecordedTip = true
+        return false
+      }
+      steps.append(step)
+      return true
+    }
+    return keep(try build(tip: tip, base: reachedRecordedTip ? usable : nil, steps: steps))
+  }
+
+  /// The index built again from the whole main line, after a file it needed proved damaged.
+  func rebuilt() throws(StoreError) -> IndexView? {
+    guard let tip = try mainLine.tip() else { return nil }
+    return keep(try build(tip: tip, base: nil, steps: try allSteps()))
+  }
+
+  /// Makes `view` the current one; what was assembled from the one before is forgotten.
+  private func keep(_ view: IndexView) -> IndexView {
+    assembled = [:]
+    ownFiles = [:]
+    self.view = view
+    return view
+  }
+
+  /// The lock on the index's files if it is free now, else nil: nobody waits for a cache.
+  private func lock() -> WriterLock? {
+    try? WriterLock(in: lockDirectory, name: "index.lock", timeout: 0)
+  }
+
+  /// Every step of the main line, newest first.
+  private func allSteps() throws(StoreError) -> [MainLineStep] {
+    var steps: [MainLineStep] = []
+    try mainLine.walk { step in
+      steps.append(step)
+      return true
+    }
+    return steps
+  }
+
+  /// Adds `steps` (newest first) to the index at `base` (nil: builds it from nothing), and writes what changed.
+  private func build(tip: ObjectID, base: IndexFiles.State?, steps: [MainLineStep])
+    throws(StoreError) -> IndexView
+  {
+    var byVariant: [VariantName: [IndexEntry]] = [:]
+    // How many of each variant's entries came from its file, so a catch-up only adds the rest.
+    var fromFile: [VariantName: Int] = [:]
+    // Only each variant's newest text is kept, since a version is counted against the one before
+    // it; keeping every text made a 100,000-commit build peak near 1 GB.
+    var newest: [VariantName: (blob: ObjectID, text: ProseText)] = [:]
+    func text(_ blob: ObjectID, of variant: VariantName) throws(StoreError) -> ProseText {
+      if let kept = newest[variant], kept.blob == blob { return kept.text }
+      return ProseText(bytes: try mainLine.bytes(ofBlob: blob))
+    }
+    let baseDepth = base?.depth ?? -1
+    for (offset, step) in steps.reversed().enumerated() {
+      let renames = step.renames
+      for change in step.changes {
+        if byVariant[change.variant] == nil {
+          if let base {
+            // A damaged file cannot be added to: build everything again.
+            guard let entries = files.entries(of: change.variant, in: base) else {
+              return try build(tip: tip, base: nil, steps: try allSteps())
+            }
+            byVariant[change.variant] = entries
+            fromFile[change.variant] = entries.count
+          } else {
+            byVariant[change.variant] = []
+          }
+        }
+        var entry = IndexEntry(
+          kind: change.newBlob == nil ? .removal : .version, commit: step.commit.id,
+          date: Timestamp(step.commit.author), blob: change.newBlob, words: 0, added: 0,
+          removed: 0, depth: baseDepth + 1 + offset,
+          message: Version.userMessage(step.commit.message))
+        if let old = renames.first(where: { $0.new == change.variant })?.old {
+          // A rename carries the text over unchanged: not a version.
+          entry.kind = .renamedFrom
+          entry.otherVariant = old
+          if let blob = change.newBlob {
+            let carried = try text(blob, of: old)
+            newest[change.variant] = (blob, carried)
+            entry.words = carried.wordCount
+          }
+        } else if let new = renames.first(where: { $0.old == change.variant })?.new {
+          entry.kind = .renamedTo
+          entry.otherVariant = new
+        } else if let blob = change.newBlob {
+          // Counted against the last text the variant had, before a removal or through a rename.
+          let previous = byVariant[change.variant]?.last {
+            $0.kind == .version || $0.kind == .renamedFrom
+          }
+          let new = ProseText(bytes: try mainLine.bytes(ofBlob: blob))
+          let before = try previous?.blob.map { (blob) throws(StoreError) in
+            try text(blob, of: change.variant)
+          }
+          let diff = ProseDiff(old: before ?? ProseText(""), new: new)
+          (entry.words, entry.added, entry.removed) = (new.wordCount, diff.added, diff.removed)
+          newest[change.variant] = (blob, new)
+        }
+        byVariant[change.variant, default: []].append(entry)
+      }
+    }
+    var state = IndexFiles.State(
+      branch: mainLine.branch, tip: tip, depth: baseDepth + steps.count,
+      files: base?.files ?? [:])
+    // Index files change only under `index.lock`; a reader that finds it taken keeps its answer in memory.
+    let inMemory = IndexView(state: state, files: files, inMemory: byVariant, sealed: base)
+    guard let lock = lock() else { return inMemory }
+    defer { withExtendedLifetime(lock) {} }
+    // The base was read before the lock: another process may have moved the index since.
+    if let base, files.state() != base { return inMemory }
+    do {
+      if base == nil { files.clear() }
+      // Lines go at the end of each variant's file and the new state, with the files' new seals,
+      // last, so a crash in between leaves files longer than their seals, which readers read as
+      // the sealed part.
+      for (variant, entries) in byVariant {
+        if let base, let kept = fromFile[variant], base.files[variant] != nil {
+          guard let seal = try files.append(Array(entries[kept...]), to: variant, in: base) else {
+            return inMemory
+          }
+          state.files[variant] = seal
+        } else {
+          state.files[variant] = try files.write(entries, of: variant)
+        }
+      }
+      try files.write(state)
+      // The entries are at hand: reading them back would only give another process the chance to change them.
+      return IndexView(state: state, files: files, inMemory: byVariant, sealed: state)
+    } catch {
+      files.removeState()
+      // Appending kept each sealed part of the base as it was, so the base still vouches for them.
+      return inMemory
+    }
+  }
+}

@@ -1,0 +1,11 @@
+import Git
+
+/// The newest changes to one variant's own file, as a save and an edit need them.
+struct LatestChange {
+  /// The commit that last added, changed or removed the file; nil when none has.
+  let commit: ObjectID?
+  /// The newest text the file held (a version, or a rename into it), even when it was removed since.
+  let newestText: Version?
+  /// Whether the newest change removed the file or renamed it away.
+  let isRemoved: Bool
+}

@@ -1,0 +1,122 @@
+import Git
+
+/// The branch's first-parent line in the store's repository, read through libgit2: its tip, its commits, their variant files and texts, and a walk from the tip back.
+///
+/// Every read error becomes a `StoreError` that names the store, so the layers above never see
+/// libgit2's errors.
+struct MainLine {
+  /// The repository.
+  let repository: Repository
+  /// The branch biostore reads and writes.
+  let branch: String
+  /// The store's work tree, for messages.
+  let storePath: String
+
+  /// The commit the branch points at, or nil before the first save.
+  func tip() throws(StoreError) -> ObjectID? {
+    try storage { () throws(GitError) in try repository.referenceTarget(branch) }
+  }
+
+  /// The commit `id`.
+  func commit(_ id: ObjectID) throws(StoreError) -> Commit {
+    try storage { () throws(GitError) in try repository.commit(id) }
+  }
+
+  /// The commit `id`, or nil when the repository does not have it.
+  func commitIfPresent(_ id: ObjectID) throws(StoreError) -> Commit? {
+    do {
+      return try repository.commit(id)
+    } catch  where error.kind == .notFound {
+      return nil
+    } catch {
+      throw storageError(error)
+    }
+  }
+
+  /// The variant files in a commit's tree (none for no commit).
+  func variantFiles(of commit: Commit?) throws(StoreError) -> [VariantName: ObjectID] {
+    guard let commit else { return [:] }
+    return try storage { () throws(GitError) in try variantFiles(inTree: commit.treeID) }
+  }
+
+  /// The variant files in the branch tip.
+  func tipFiles() throws(StoreError) -> [VariantName: ObjectID] {
+    try variantFiles(of: tip().map(commit))
+  }
+
+  /// The bytes of a stored blob.
+  func bytes(ofBlob id: ObjectID) throws(StoreError) -> [UInt8] {
+    try storage { () throws(GitError) in try repository.blob(id) }
+  }
+
+  /// The blob id `bytes` would be stored under.
+  func blobID(of bytes: [UInt8]) throws(StoreError) -> ObjectID {
+    try storage { () throws(GitError) in try Repository.blobID(of: bytes) }
+  }
+
+  /// Calls `body` for each commit from the tip back, with the variant files it changed, until it returns false or the root is reached.
+  ///
+  /// libgit2 has no path-limited walk, so this compares blob ids of root-tree entries, reading each
+  /// tree once.
+  func walk(_ body: (MainLineStep) -> Bool) throws(StoreError) {
+    guard let tip = try tip() else { return }
+    try storage { () throws(GitError) in
+      var commit = try repository.commit(tip)
+      var files = try variantFiles(inTree: commit.treeID)
+      var lineIndex = 0
+      while true {
+        let parent = try commit.parentIDs.first.map { (id) throws(GitError) in
+          try repository.commit(id)
+        }
+        var parentFiles: [VariantName: ObjectID] = [:]
+        if let parent {
+          parentFiles =
+            parent.treeID == commit.treeID ? files : try variantFiles(inTree: parent.treeID)
+        }
+        let step = MainLineStep(
+          commit: commit, lineIndex: lineIndex, changes: changes(from: parentFiles, to: files))
+        guard body(step), let parent else { return }
+        commit = parent
+        files = parentFiles
+        lineIndex += 1
+      }
+    }
+  }
+
+  /// Runs a libgit2 operation, turning its failure into a `StoreError` the CLI can print.
+  func storage<T>(_ operation: () throws(GitError) -> T) throws(StoreError) -> T {
+    do {
+      return try operation()
+    } catch {
+      throw storageError(error)
+    }
+  }
+
+  private func storageError(_ error: GitError) -> StoreError {
+    .storage(
+      "the store at \(storePath) could not be read or written (\(error.message)); check it with `git fsck`"
+    )
+  }
+
+  /// The variant files at the root of a tree, by variant.
+  private func variantFiles(inTree treeID: ObjectID) throws(GitError) -> [VariantName: ObjectID] {
+    var files: [VariantName: ObjectID] = [:]
+    for entry in try repository.treeEntries(treeID) where entry.isFile {
+      if let variant = VariantName.fromFileName(entry.name) { files[variant] = entry.id }
+    }
+    return files
+  }
+
+  private func changes(
+    from old: [VariantName: ObjectID], to new: [VariantName: ObjectID]
+  ) -> [VariantChange] {
+    var changes: [VariantChange] = []
+    for (variant, blob) in new where old[variant] != blob {
+      changes.append(VariantChange(variant: variant, oldBlob: old[variant], newBlob: blob))
+    }
+    for (variant, blob) in old where new[variant] == nil {
+      changes.append(VariantChange(variant: variant, oldBlob: blob, newBlob: nil))
+    }
+    return changes.sorted { $0.variant < $1.variant }
+  }
+}
