@@ -11,10 +11,10 @@ struct Identity: Equatable {
   var email: String
 
   /// Reads the identity from the repository's config (which includes the user's), never failing for want of one.
-  static func read(from repository: Repository, environment: [String: String]) -> Identity {
+  static func read(from repository: Repository, user: String?) -> Identity {
     let configuredName = (try? repository.configString("user.name")).flatMap(nonEmpty)
     let configuredEmail = (try? repository.configString("user.email")).flatMap(nonEmpty)
-    let user = environment["USER"].flatMap(nonEmpty) ?? "biostore"
+    let user = user.flatMap(nonEmpty) ?? "biostore"
     return Identity(
       name: configuredName ?? user, email: configuredEmail ?? "\(user)@localhost")
   }

@@ -8,7 +8,7 @@ extension Store {
   /// the variant's latest and only engagements the store lacks. Versions of all variants are
   /// committed in date order in one branch update; tags follow.
   public func importFolder(
-    _ path: String, append: Bool, environment: [String: String]
+    _ path: String, append: Bool
   ) throws(StoreError) -> TransferSummary {
     let folder = try ExportFolder(reading: path)
     var named = Set<EngagementName>()
@@ -17,8 +17,7 @@ extension Store {
         path: path + "/" + ExportFolder.engagementsFile,
         reason: "engagement \(entry.name) is listed twice; give each engagement once")
     }
-    return try withWriterLock(environment: environment) {
-      () throws(StoreError) -> TransferSummary in
+    return try withWriterLock { (writer) throws(StoreError) -> TransferSummary in
       // Each variant's texts, newest first, as export wrote them.
       var history: [VariantName: [Version]] = [:]
       for variant in try index.variants() {
@@ -48,14 +47,12 @@ extension Store {
       let parent = try tipCommit()
       for variant in Set(pending.map(\.file.variant)) {
         let tipBlob = try variantFiles(of: parent)[variant]
-        if let workTree = try workTreeBlob(of: variant), workTree.id != tipBlob {
-          throw .handEdited(path: workTreePath(of: variant), variant: variant.rawValue)
-        }
+        try workTree.refuseUnsavedEdits(of: variant, tipBlob: tipBlob)
       }
       var seen = Set(history.keys)
       var commitOfFile: [String: (commit: ObjectID, position: Int)] = [:]
       let newEngagements = folder.engagements.filter { !existingEngagements.contains($0.name) }
-      let commits = try commitVersions(
+      let commits = try writer.commitVersions(
         pending.map { entry in
           let variant = entry.file.variant
           let message =
@@ -64,21 +61,20 @@ extension Store {
           seen.insert(variant)
           return PendingVersion(
             variant: variant, bytes: entry.file.bytes, message: message, asOf: entry.file.date)
-        }, parent: parent, environment: environment
+        }, parent: parent
       ) { (commits) throws(StoreError) -> [WriteJournal.ReferenceMove] in
         for (position, (entry, commit)) in zip(pending, commits).enumerated() {
           commitOfFile[entry.file.variant.rawValue + "/" + entry.file.fileName] = (commit, position)
         }
         return try importedTags(
-          newEngagements, folder: folder, commits: commitOfFile, history: history,
-          environment: environment)
+          newEngagements, folder: folder, commits: commitOfFile, history: history, writer: writer)
       }
       if commits.isEmpty {
         // Nothing new to commit: the engagements are the whole write.
         let moves = try importedTags(
-          newEngagements, folder: folder, commits: [:], history: history,
-          environment: environment)
-        try record(WriteJournal(changes: [], references: moves), summary: "import engagements")
+          newEngagements, folder: folder, commits: [:], history: history, writer: writer)
+        try writer.record(
+          WriteJournal(changes: [], references: moves), summary: "import engagements")
       }
       var summary = TransferSummary()
       for entry in pending { summary.versions[entry.file.variant, default: 0] += 1 }
@@ -91,12 +87,12 @@ extension Store {
   private func importedTags(
     _ entries: [ExportFolder.EngagementEntry], folder: ExportFolder,
     commits: [String: (commit: ObjectID, position: Int)],
-    history: [VariantName: [Version]], environment: [String: String]
+    history: [VariantName: [Version]], writer: StoreWriter
   ) throws(StoreError) -> [WriteJournal.ReferenceMove] {
     var moves: [WriteJournal.ReferenceMove] = []
     for entry in entries {
       if let move = try importedTag(
-        entry, folder: folder, commits: commits, history: history, environment: environment)
+        entry, folder: folder, commits: commits, history: history, writer: writer)
       {
         moves.append(move)
       }
@@ -108,7 +104,7 @@ extension Store {
   private func importedTag(
     _ entry: ExportFolder.EngagementEntry, folder: ExportFolder,
     commits: [String: (commit: ObjectID, position: Int)],
-    history: [VariantName: [Version]], environment: [String: String]
+    history: [VariantName: [Version]], writer: StoreWriter
   ) throws(StoreError) -> WriteJournal.ReferenceMove? {
     // Pins order by nearness to the tip: new commits (latest first), then existing ones.
     var pins: [(variant: VariantName, commit: ObjectID, nearness: (Int, Int))] = []
@@ -134,11 +130,7 @@ extension Store {
     guard !message.text.utf8.contains(0) else {
       throw .nulInMessage(of: "engagement \(entry.name)")
     }
-    let tagger = Identity.read(from: repository, environment: environment).signature(at: .now())
-    let tagID = try unrecorded { () throws(GitError) in
-      try repository.createTag(
-        name: entry.name.tagName, target: newest.commit, tagger: tagger, message: message.text)
-    }
+    let tagID = try writer.writeTag(entry.name, on: newest.commit, message: message.text)
     return WriteJournal.ReferenceMove(name: entry.name.referenceName, old: nil, new: tagID)
   }
 }

@@ -27,7 +27,7 @@ extension Store {
   public func importGitHistory(
     from sourcePath: String, path: String, into variant: VariantName, extraction: TextExtraction,
     following: GitImportFollowing = .renames, since: DateInput?, insertingOlder: Bool = false,
-    environment: [String: String], progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
+    progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
   ) throws(StoreError) -> GitImportOutcome {
     var outcome = GitImportOutcome()
     let (source, revisions) = try Store.revisions(
@@ -69,16 +69,13 @@ extension Store {
         ? .sectionEmpty(heading: heading, source: path, quoteOnly: extraction.quoteOnly)
         : .sectionNotFound(heading: heading, source: path, quoteOnly: extraction.quoteOnly)
     }
-    return try withWriterLock(environment: environment) {
-      () throws(StoreError) -> GitImportOutcome in
+    return try withWriterLock { (writer) throws(StoreError) -> GitImportOutcome in
       let (pending, older) = try newVersions(
         of: variant, among: found, insertingOlder: insertingOlder, outcome: &outcome)
       let parent = try tipCommit()
       let tipBlob = try variantFiles(of: parent)[variant]
-      if let workTree = try workTreeBlob(of: variant), workTree.id != tipBlob,
-        !pending.isEmpty || !older.isEmpty
-      {
-        throw .handEdited(path: workTreePath(of: variant), variant: variant.rawValue)
+      if !pending.isEmpty || !older.isEmpty {
+        try workTree.refuseUnsavedEdits(of: variant, tipBlob: tipBlob)
       }
       let versions = (older + pending).sorted {
         ($0.commit.author.time, $0.order) < ($1.commit.author.time, $1.order)
@@ -92,12 +89,12 @@ extension Store {
       }
       var recorded: [(commit: ObjectID, blob: ObjectID?)] = []
       if older.isEmpty {
-        let commits = try commitVersions(versions, parent: parent, environment: environment)
+        let commits = try writer.commitVersions(versions, parent: parent)
         for (commit, version) in zip(commits, versions) {
           recorded.append((commit, try blobID(of: version.bytes ?? [])))
         }
       } else {
-        let insertion = try insertVersions(versions, environment: environment)
+        let insertion = try insertVersions(versions, writer: writer)
         // The insertion leaves out a text equal to the one before it, so each commit says its own.
         recorded = insertion.recorded.map { ($0, nil) }
         outcome.olderInserted = older.count

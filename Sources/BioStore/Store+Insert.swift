@@ -27,11 +27,11 @@ extension Store {
   /// whose variant is removed or renamed before its next version is refused: it would have to be
   /// carried across the rename.
   func insertVersions(
-    _ versions: [PendingVersion], environment: [String: String]
+    _ versions: [PendingVersion], writer: StoreWriter
   ) throws(StoreError) -> Insertion {
     guard let tip = try tipCommit() else {
       return Insertion(
-        recorded: try commitVersions(versions, parent: nil, environment: environment))
+        recorded: try writer.commitVersions(versions, parent: nil))
     }
     let line = try mainLine(coveringPositionsOf: versions)
     var after: [Int: [PendingVersion]] = [:]
@@ -42,16 +42,16 @@ extension Store {
     if base == line.count - 1 {
       // Nothing older than the tip: an ordinary append, which keeps the index current.
       return Insertion(
-        recorded: try commitVersions(versions, parent: tip, environment: environment))
+        recorded: try writer.commitVersions(versions, parent: tip))
     }
-    try checkWriteable(versions)
-    let identity = Identity.read(from: repository, environment: environment)
+    try writer.checkWriteable(versions)
+    let identity = writer.identity
     let committer = identity.signature(at: .now())
     let baseCommit: Commit? =
       base >= 0 ? line[base].commit : try line[0].commit.parentIDs.first.map(commit)
     var insertion = Insertion()
     var replaced: [ObjectID: ObjectID] = [:]
-    let newTip = try unrecorded { () throws(GitError) -> ObjectID? in
+    let newTip = try writer.unrecorded { () throws(GitError) -> ObjectID? in
       var parent = baseCommit?.id
       var tree = baseCommit?.treeID
       // The inserted text of each variant, carried into later commits until the variant's next change.
@@ -111,8 +111,8 @@ extension Store {
       [
         WriteJournal.ReferenceMove(name: keptTip, old: nil, new: tip.id),
         WriteJournal.ReferenceMove(name: branch, old: tip.id, new: newTip),
-      ] + (try engagementMoves(following: replaced, environment: environment))
-    try record(
+      ] + (try engagementMoves(following: replaced, writer: writer))
+    try writer.record(
       WriteJournal(changes: changes, references: moves),
       summary:
         "insert \(insertion.recorded.count) older version(s), replaying \(insertion.replayed)")
@@ -171,7 +171,7 @@ extension Store {
 
   /// The tag moves that make every engagement naming a replayed commit name its new commit instead, each old tag kept under `refs/biostore/replaced/NAME/N` first.
   private func engagementMoves(
-    following replaced: [ObjectID: ObjectID], environment: [String: String]
+    following replaced: [ObjectID: ObjectID], writer: StoreWriter
   ) throws(StoreError) -> [WriteJournal.ReferenceMove] {
     let references = try storage { () throws(GitError) in
       try repository.referenceTargets(under: Store.engagementPrefix)
@@ -183,7 +183,7 @@ extension Store {
       else { continue }
       guard
         let moved = try rewrittenTag(
-          target, name: name, replaced: replaced, environment: environment)
+          target, name: name, replaced: replaced, writer: writer)
       else { continue }
       moves.append(
         WriteJournal.ReferenceMove(
@@ -196,13 +196,13 @@ extension Store {
   /// The object an engagement's reference should name after a rewrite, or nil when it names no replayed commit: the new commit for a lightweight tag, else a new tag (the old one's tagger and message, its `Variant:` ids made new) on the new commit.
   private func rewrittenTag(
     _ target: ObjectID, name: EngagementName, replaced: [ObjectID: ObjectID],
-    environment: [String: String]
+    writer: StoreWriter
   ) throws(StoreError) -> ObjectID? {
     let (parsed, peeled) = try readTag(target, name: name)
     guard let peeled else { return nil }
     if !parsed.namesVariants, let newCommit = replaced[peeled] {
       return try pinnedTag(
-        name: name, on: newCommit, from: target, replaced: replaced, environment: environment)
+        name: name, on: newCommit, from: target, replaced: replaced, writer: writer)
     }
     guard try storage({ () throws(GitError) in try repository.objectKind(target) }) == .tag else {
       return replaced[target]
@@ -227,13 +227,8 @@ extension Store {
     let newTarget = replaced[peeled]
     guard changed || newTarget != nil else { return nil }
     let commitID = newTarget ?? peeled
-    let tagger =
-      tag.tagger ?? Identity.read(from: repository, environment: environment).signature(at: .now())
-    return try unrecorded { () throws(GitError) in
-      try repository.createTag(
-        name: name.tagName, target: commitID, tagger: tagger,
-        message: lines.joined(separator: "\n"))
-    }
+    return try writer.writeTag(
+      name, on: commitID, message: lines.joined(separator: "\n"), tagger: tag.tagger)
   }
 
   /// A tag that names no variant means every variant of its commit; on a rewritten commit that
@@ -242,7 +237,7 @@ extension Store {
   /// written down, so `recall` gives the same texts and the same day.
   private func pinnedTag(
     name: EngagementName, on commitID: ObjectID, from target: ObjectID,
-    replaced: [ObjectID: ObjectID], environment: [String: String]
+    replaced: [ObjectID: ObjectID], writer: StoreWriter
   ) throws(StoreError) -> ObjectID {
     guard let engagement = try engagement(named: name) else {
       throw .unreadableEngagement(name.rawValue)
@@ -256,11 +251,6 @@ extension Store {
     }
     message.namesVariants = true
     message.date = engagement.date
-    let tagger =
-      tag?.tagger ?? Identity.read(from: repository, environment: environment).signature(at: .now())
-    return try unrecorded { () throws(GitError) in
-      try repository.createTag(
-        name: name.tagName, target: commitID, tagger: tagger, message: message.text)
-    }
+    return try writer.writeTag(name, on: commitID, message: message.text, tagger: tag?.tagger)
   }
 }

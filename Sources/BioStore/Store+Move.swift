@@ -5,13 +5,13 @@ extension Store {
   ///
   /// Refused when the variant has no file in the tip, or when the file holds unsaved hand edits.
   public func remove(
-    _ variant: VariantName, message: String?, environment: [String: String]
+    _ variant: VariantName, message: String?
   ) throws(StoreError) -> ObjectID {
-    try withWriterLock(environment: environment) { () throws(StoreError) -> ObjectID in
+    try withWriterLock { (writer) throws(StoreError) -> ObjectID in
       let parent = try editableTipFile(of: variant).parent
-      return try commitFile(
+      return try writer.commitFile(
         variant, bytes: nil, message: message ?? "Remove \(variant)", asOf: .now(),
-        parent: parent, environment: environment)
+        parent: parent)
     }
   }
 
@@ -20,19 +20,19 @@ extension Store {
   /// Refused when `old` has no file, `new` already has one (or an unsaved file of that name is in
   /// the work tree), or `old`'s file holds unsaved hand edits.
   public func move(
-    _ old: VariantName, to new: VariantName, message: String?, environment: [String: String]
+    _ old: VariantName, to new: VariantName, message: String?
   ) throws(StoreError) -> ObjectID {
-    try withWriterLock(environment: environment) { () throws(StoreError) -> ObjectID in
+    try withWriterLock { (writer) throws(StoreError) -> ObjectID in
       let (parent, files, blob) = try editableTipFile(of: old)
-      guard files[new] == nil, try workTreeBlob(of: new) == nil else {
+      guard files[new] == nil, try workTree.file(of: new) == nil else {
         throw .variantExists(new.rawValue)
       }
-      let commits = try commitVersions(
+      let commits = try writer.commitVersions(
         [
           PendingVersion(
             variant: new, bytes: try bytes(ofBlob: blob),
             message: message ?? "Rename \(old) to \(new)", asOf: .now(), renamedFrom: old)
-        ], parent: parent, environment: environment)
+        ], parent: parent)
       guard let commit = commits.last else { throw .storage("no commit was written") }
       return commit
     }
@@ -47,9 +47,7 @@ extension Store {
     guard let blob = files[variant] else {
       throw .unknownVariant(variant.rawValue, known: files.keys.sorted().map(\.rawValue))
     }
-    if let workTree = try workTreeBlob(of: variant), workTree.id != blob {
-      throw .handEdited(path: workTreePath(of: variant), variant: variant.rawValue)
-    }
+    try workTree.refuseUnsavedEdits(of: variant, tipBlob: blob)
     return (parent, files, blob)
   }
 }

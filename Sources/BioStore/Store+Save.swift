@@ -13,9 +13,9 @@ extension Store {
   /// error names.
   public func save(
     _ variant: VariantName, text: String?, message: String?, date: DateInput?,
-    replacing draft: EditDraft? = nil, environment: [String: String]
+    replacing draft: EditDraft? = nil
   ) throws(StoreError) -> SaveOutcome {
-    try withWriterLock(environment: environment) { () throws(StoreError) -> SaveOutcome in
+    try withWriterLock { (writer) throws(StoreError) -> SaveOutcome in
       let parent = try tipCommit()
       let tipBlob = try variantFiles(of: parent)[variant]
       let latest = try index.latestChange(of: variant)
@@ -23,20 +23,17 @@ extension Store {
         throw .changedWhileEditing(
           variant: variant.rawValue, latest: latest.isRemoved ? nil : latest.newestText?.id)
       }
-      let workTree = try workTreeBlob(of: variant)
       let newText: String
       if let text {
         newText = text
-      } else if let workTree {
-        newText = try VersionText.validated(workTree.bytes)
+      } else if let file = try workTree.file(of: variant) {
+        newText = try VersionText.validated(file.bytes)
       } else {
-        throw .nothingToSave(variant: variant.rawValue, path: workTreePath(of: variant))
+        throw .nothingToSave(variant: variant.rawValue, path: workTree.path(of: variant))
       }
       let bytes = Array(newText.utf8)
       let newBlob = try blobID(of: bytes)
-      if let workTree, workTree.id != tipBlob, workTree.id != newBlob {
-        throw .handEdited(path: workTreePath(of: variant), variant: variant.rawValue)
-      }
+      try workTree.refuseUnsavedEdits(of: variant, tipBlob: tipBlob, alsoAllowed: newBlob)
       guard newBlob != tipBlob else { return .unchanged(variant) }
       let asOf = date?.asOfTimestamp() ?? .now()
       if let newest = latest.newestText, asOf < newest.date {
@@ -45,8 +42,8 @@ extension Store {
       let note =
         message.flatMap { $0.trimmingWhitespace.isEmpty ? nil : String($0.trimmingWhitespace) }
         ?? (latest.newestText == nil ? "Add \(variant)" : "Update \(variant)")
-      let commitID = try commitFile(
-        variant, bytes: bytes, message: note, asOf: asOf, parent: parent, environment: environment)
+      let commitID = try writer.commitFile(
+        variant, bytes: bytes, message: note, asOf: asOf, parent: parent)
       let commit = try storage { () throws(GitError) in try repository.commit(commitID) }
       return .recorded(Version(variant: variant, commit: commit, blobID: newBlob, lineIndex: 0))
     }
@@ -61,9 +58,7 @@ extension Store {
   /// The draft `edit` starts from: the latest version, or nothing for a new variant; refuses when the work-tree file has unsaved hand edits.
   public func editDraft(of variant: VariantName) throws(StoreError) -> EditDraft {
     let tipBlob = try variantFiles(of: tipCommit())[variant]
-    if let workTree = try workTreeBlob(of: variant), workTree.id != tipBlob {
-      throw .handEdited(path: workTreePath(of: variant), variant: variant.rawValue)
-    }
+    try workTree.refuseUnsavedEdits(of: variant, tipBlob: tipBlob)
     return EditDraft(
       variant: variant, bytes: try tipBlob.map(bytes(ofBlob:)) ?? [],
       baseChange: try index.latestChange(of: variant).commit)
@@ -73,13 +68,11 @@ extension Store {
   /// version recorded meanwhile, a hand edit, a busy lock, a full disk) the text is kept in
   /// `.git/biostore-unsaved/` and the error names the file, so an edit is never lost.
   public func saveEdit(
-    _ draft: EditDraft, edited: [UInt8], message: String?, environment: [String: String]
+    _ draft: EditDraft, edited: [UInt8], message: String?
   ) throws(StoreError) -> SaveOutcome {
     do {
       let text = try VersionText.validated(edited)
-      return try save(
-        draft.variant, text: text, message: message, date: nil, replacing: draft,
-        environment: environment)
+      return try save(draft.variant, text: text, message: message, date: nil, replacing: draft)
     } catch {
       throw .editNotSaved(
         error, variant: draft.variant.rawValue, keptAt: try? keepUnsaved(edited, of: draft.variant))

@@ -7,10 +7,9 @@ extension Store {
   /// `refs/biostore/replaced/NAME/N`, so nothing is lost. Both references move by compare-and-swap
   /// under the writer lock. Returns the engagement as read back from the new tag.
   public func tag(
-    _ name: EngagementName, versions specs: [Spec], details: EngagementDetails, force: Bool,
-    environment: [String: String]
+    _ name: EngagementName, versions specs: [Spec], details: EngagementDetails, force: Bool
   ) throws(StoreError) -> Engagement {
-    try withWriterLock(environment: environment) { () throws(StoreError) -> Engagement in
+    try withWriterLock { (writer) throws(StoreError) -> Engagement in
       var versions: [Version] = []
       for spec in specs {
         let version = try version(spec)
@@ -38,11 +37,8 @@ extension Store {
         )
       }
       guard let target else { throw .badSpec("", reason: "name at least one version to tag") }
-      let tagger = Identity.read(from: repository, environment: environment).signature(at: now)
-      let tagID = try unrecorded { () throws(GitError) in
-        try repository.createTag(
-          name: name.tagName, target: target.id, tagger: tagger, message: message.text)
-      }
+      let tagID = try writer.writeTag(
+        name, on: target.id, message: message.text, tagger: writer.identity.signature(at: now))
       let keptName = existing == nil ? nil : try nextReplacedName(under: name.replacedPrefix)
       var moves: [WriteJournal.ReferenceMove] = []
       if let existing, let keptName {
@@ -50,7 +46,8 @@ extension Store {
         moves.append(WriteJournal.ReferenceMove(name: keptName, old: nil, new: existing))
       }
       moves.append(WriteJournal.ReferenceMove(name: name.referenceName, old: existing, new: tagID))
-      try record(WriteJournal(changes: [], references: moves), summary: "tag engagement \(name)")
+      try writer.record(
+        WriteJournal(changes: [], references: moves), summary: "tag engagement \(name)")
       guard let engagement = try engagement(named: name) else {
         throw .unreadableEngagement(name.rawValue)
       }

@@ -14,14 +14,19 @@ public final class Store {
   let mainLine: MainLine
   /// The history index, which answers every question about versions.
   let index: HistoryIndex
+  /// What the environment said about writing when the store was opened.
+  let settings: WriterSettings
   /// Receives each `biostore: warning:` the store has for the person, such as a recorded write it could not finish.
   public var onWarning: (String) -> Void = { _ in }
 
   /// Where biostore keeps its own files (lock, journal, caches): `.git/biostore`.
   var privateDirectory: String { repository.gitDirectory + "biostore" }
 
-  /// Opens the existing store at `path`; only `create(at:)` makes one.
-  public init(openingAt path: String) throws(StoreError) {
+  /// Opens the existing store at `path`, to write with `settings`; only `create(at:)` makes one.
+  public init(
+    openingAt path: String, settings: WriterSettings = .ofThisProcess
+  ) throws(StoreError) {
+    self.settings = settings
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw .noStore(path: path)
@@ -79,7 +84,9 @@ public final class Store {
   }
 
   /// Creates an empty store at `path` on branch `main`, returning nil when a git repository is already there.
-  public static func create(at path: String) throws(StoreError) -> Store? {
+  public static func create(
+    at path: String, settings: WriterSettings = .ofThisProcess
+  ) throws(StoreError) -> Store? {
     let manager = FileManager.default
     var isDirectory: ObjCBool = false
     if manager.fileExists(atPath: path, isDirectory: &isDirectory) {
@@ -97,8 +104,9 @@ public final class Store {
     } catch {
       throw .cannotCreate(path: path, reason: error.message)
     }
-    let store = try Store(openingAt: path)
-    try? store.keepVariantFilesVerbatim()
+    let store = try Store(openingAt: path, settings: settings)
+    // Taking the lock once writes the attributes that keep git's filters off variant files.
+    try? store.withWriterLock { _ in }
     return store
   }
 
@@ -115,8 +123,6 @@ public final class Store {
     onWarning(message)
   }
 
-  /// The store's work-tree path of a variant's file.
-  func workTreePath(of variant: VariantName) -> String {
-    path + "/" + variant.fileName
-  }
+  /// The checked-out files.
+  var workTree: WorkTree { WorkTree(path: path) }
 }

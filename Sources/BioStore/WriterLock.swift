@@ -50,11 +50,6 @@ final class WriterLock {
     _ = pid.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
   }
 
-  /// The timeout from `BIOSTORE_LOCK_TIMEOUT`, else the default.
-  static func timeout(from environment: [String: String]) -> Double {
-    environment["BIOSTORE_LOCK_TIMEOUT"].flatMap(Double.init).map { max(0, $0) } ?? defaultTimeout
-  }
-
   deinit {
     flock(descriptor, LOCK_UN)
     close(descriptor)

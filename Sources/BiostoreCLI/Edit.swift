@@ -30,7 +30,7 @@ extension Biostore {
       let outcome: SaveOutcome
       do {
         outcome = try store.saveEdit(
-          draft, edited: edited, message: message, environment: environment)
+          draft, edited: edited, message: message)
       } catch {
         // The last place the words can go when the store cannot keep them (a full disk).
         if case .editNotSaved(_, _, nil) = error { Console.write(bytes: edited) }

@@ -43,7 +43,6 @@ extension Biostore {
     var message: String?
 
     func run() throws {
-      let environment = ProcessInfo.processInfo.environment
       var isDirectory: ObjCBool = false
       if FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory),
         isDirectory.boolValue
@@ -53,7 +52,7 @@ extension Biostore {
             "--variant, --section, --quote, --date and -m go with a file; a folder brings its own")
         }
         let summary = try root.openStore().importFolder(
-          source, append: append, environment: environment)
+          source, append: append)
         return print("Imported \(Biostore.describe(summary)) from \(source.escapedForOneLine)")
       }
       var status = stat()
@@ -68,7 +67,7 @@ extension Biostore {
       let store = try root.openStore()
       let outcome = try store.importFile(
         source, into: name, extraction: TextExtraction(heading: section, quoteOnly: quote),
-        message: message, date: date, environment: environment)
+        message: message, date: date)
       try Biostore.report(outcome, of: store)
     }
   }

@@ -58,7 +58,7 @@ extension Biostore {
       let outcome = try root.openStore().importGitHistory(
         from: repository, path: path, into: variant, extraction: extraction.extraction,
         following: noFollow ? .none : followCopies ? .copies : .renames, since: since,
-        insertingOlder: insert, environment: ProcessInfo.processInfo.environment,
+        insertingOlder: insert,
         progress: progress.report)
       progress.finish()
       var details = [

@@ -25,7 +25,7 @@ extension Biostore {
       let old = try VariantName(old)
       let new = try VariantName(new)
       let commit = try root.openStore().move(
-        old, to: new, message: message, environment: ProcessInfo.processInfo.environment)
+        old, to: new, message: message)
       print("Renamed \(old) to \(new) (\(commit.short))")
     }
   }

@@ -24,7 +24,7 @@ extension Biostore {
     func run() throws {
       let variant = try VariantName(variant)
       let commit = try root.openStore().remove(
-        variant, message: message, environment: ProcessInfo.processInfo.environment)
+        variant, message: message)
       print(
         "Removed \(variant) (\(commit.short)); its versions stay in `biostore history \(variant)`")
     }

@@ -35,9 +35,8 @@ extension Biostore {
       let date = try date.map { try DateInput(parsing: $0) }
       let store = try root.openStore()
       let text = try InputText.read(file: file)
-      let environment = ProcessInfo.processInfo.environment
       let outcome = try store.save(
-        variant, text: text, message: message, date: date, environment: environment)
+        variant, text: text, message: message, date: date)
       try Biostore.report(outcome, of: store)
     }
   }

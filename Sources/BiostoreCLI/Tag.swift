@@ -57,8 +57,7 @@ extension Biostore {
         title: title, note: note, date: try date.map { try CivilDate(parsing: $0) }, venue: venue,
         limit: limit)
       let engagement = try root.openStore().tag(
-        name, versions: specs, details: details, force: force,
-        environment: ProcessInfo.processInfo.environment)
+        name, versions: specs, details: details, force: force)
       for sent in engagement.sent where sent.isOverLimit {
         Console.warn(
           "\(sent.version.variant) as of \(sent.version.date.day) has \(sent.words) words, "

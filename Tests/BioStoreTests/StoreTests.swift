@@ -10,16 +10,17 @@ private func withTemporaryStore(_ body: (Store) throws -> Void) throws {
   let path = FileManager.default.temporaryDirectory
     .appendingPathComponent("biostore-tests-\(UUID().uuidString)").path
   defer { try? FileManager.default.removeItem(atPath: path) }
-  try body(try #require(try Store.create(at: path)))
+  try body(try #require(try Store.create(at: path, settings: settings)))
 }
 
-private let environment = ["USER": "tester", "BIOSTORE_LOCK_TIMEOUT": "0.2"]
+/// A short lock wait and a fixed login name, so no test depends on the machine's environment.
+private let settings = WriterSettings(
+  environment: ["USER": "tester", "BIOSTORE_LOCK_TIMEOUT": "0.2"])
 
 extension Store {
   fileprivate func save(_ variant: String, _ text: String, on date: String) throws -> SaveOutcome {
     try save(
-      VariantName(variant), text: text, message: "v \(date)", date: DateInput(parsing: date),
-      environment: environment)
+      VariantName(variant), text: text, message: "v \(date)", date: DateInput(parsing: date))
   }
 
   fileprivate func show(_ spec: String) throws -> String {
@@ -109,7 +110,7 @@ extension Store {
 
       #expect(throws: StoreError.self) { try store.save("biosketch", "piped\n", on: "2020") }
       let outcome = try store.save(
-        VariantName("biosketch"), text: nil, message: nil, date: nil, environment: environment)
+        VariantName("biosketch"), text: nil, message: nil, date: nil)
 
       guard case .recorded(let version) = outcome else {
         Issue.record("the hand edit was not recorded")
@@ -176,13 +177,15 @@ extension Store {
       let moved = try store.tipCommit()
 
       #expect(throws: StoreError.concurrentUpdate) {
-        _ = try store.commitVersions(
-          [
-            PendingVersion(
-              variant: try VariantName("biosketch"), bytes: Array("lost?\n".utf8), message: "m",
-              asOf: Timestamp(seconds: 1_700_000_000, offsetMinutes: 0))
-          ],
-          parent: stale, environment: [:])
+        _ = try store.withWriterLock { (writer) throws(StoreError) in
+          try writer.commitVersions(
+            [
+              PendingVersion(
+                variant: try VariantName("biosketch"), bytes: Array("lost?\n".utf8), message: "m",
+                asOf: Timestamp(seconds: 1_700_000_000, offsetMinutes: 0))
+            ],
+            parent: stale)
+        }
       }
       #expect(try store.tipCommit() == moved)
       #expect(

@@ -1,6 +1,6 @@
 import Foundation
 
-extension Store {
+extension StoreWriter {
   /// The line in `.git/info/attributes` that switches off git's line-end and content filters for variant files.
   ///
   /// A version is bytes: with `core.autocrlf`, `eol`, `text`, `ident` or a `filter` in effect, git
@@ -26,8 +26,8 @@ extension Store {
     } catch {
       throw StoreError(reading: file, error, limit: "16 MiB")
     }
-    let comment = Array(Store.verbatimComment.utf8)
-    let rule = Array(Store.verbatimAttributes.utf8)
+    let comment = Array(StoreWriter.verbatimComment.utf8)
+    let rule = Array(StoreWriter.verbatimAttributes.utf8)
     var lines = existing.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
     if lines.last?.isEmpty == true { lines.removeLast() }
     let isBlankOrComment = { (line: ArraySlice<UInt8>) in
