@@ -26,7 +26,8 @@ extension Store {
       guard let engagement = try engagement(named: name) else {
         throw .unknownEngagement(
           name.rawValue,
-          known: Store.closest(to: name.rawValue, among: try engagementNames().map(\.rawValue)))
+          known: Store.closest(
+            to: name.rawValue, among: try engagementReader.names().map(\.rawValue)))
       }
       return .engagement(engagement)
     case .version(let spec):

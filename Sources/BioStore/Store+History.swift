@@ -18,7 +18,8 @@ extension Store {
     guard !versions.isEmpty else {
       throw .unknownVariant(variant.rawValue, known: try currentVariants().map(\.rawValue))
     }
-    let sentTo = try engagementNames(sentVersionsOf: variant, versions: versions.map(\.version))
+    let sentTo = try engagementReader.names(
+      sentVersionsOf: variant, versions: versions.map(\.version))
     var entries: [HistoryEntry] = []
     for indexed in versions {
       if let limit, entries.count >= limit { break }
@@ -39,7 +40,7 @@ extension Store {
   /// anything unusual, and never starts libgit2: a read the cache answers needs none of it.
   public static func cachedHistoryListing(atPath path: String, of variant: VariantName) -> String? {
     guard let files = ReferenceFiles(workTree: path), let branch = files.headBranch(),
-      let tip = files.target(of: branch), let tags = files.targets(under: engagementPrefix),
+      let tip = files.target(of: branch), let tags = files.targets(under: EngagementReader.prefix),
       ownFolderProblem(in: files.gitDirectory) == nil
     else { return nil }
     return HistoryListingCache(directory: files.gitDirectory + HistoryIndex.folder)
@@ -52,8 +53,9 @@ extension Store {
       return HistoryListing.text(try history(of: variant))
     }
     // The engagement tags as they stand: names and targets, without reading a tag.
+    // Full reference names, as `cachedHistoryListing` reads them from the files.
     let tags = try storage { () throws(GitError) in
-      try repository.referenceTargets(under: Store.engagementPrefix)
+      try repository.referenceTargets(under: EngagementReader.prefix)
     }
     let cache = HistoryListingCache(directory: index.files.directory)
     let key = HistoryListingCache.key(tip: view.state.tip, tags: tags)

@@ -24,7 +24,7 @@ extension Store {
         let versions = try index.ownVersions(of: variant)
         if !versions.isEmpty { history[variant] = versions }
       }
-      let existingEngagements = Set(try engagementNames())
+      let existingEngagements = Set(try engagementReader.names())
       if !append {
         let variants = folder.versions.keys.filter { history[$0] != nil }
         let engagements = folder.engagements.map(\.name).filter(existingEngagements.contains)

@@ -173,14 +173,10 @@ extension Store {
   private func engagementMoves(
     following replaced: [ObjectID: ObjectID], writer: StoreWriter
   ) throws(StoreError) -> [WriteJournal.ReferenceMove] {
-    let references = try storage { () throws(GitError) in
-      try repository.referenceTargets(under: Store.engagementPrefix)
-    }
+    let references = try engagementReader.references()
     var moves: [WriteJournal.ReferenceMove] = []
-    for (reference, target) in references {
-      guard
-        let name = try? EngagementName(String(reference.dropFirst(Store.engagementPrefix.count)))
-      else { continue }
+    for (text, target) in references {
+      guard let name = try? EngagementName(text) else { continue }
       guard
         let moved = try rewrittenTag(
           target, name: name, replaced: replaced, writer: writer)
@@ -188,7 +184,7 @@ extension Store {
       moves.append(
         WriteJournal.ReferenceMove(
           name: try nextReplacedName(under: name.replacedPrefix), old: nil, new: target))
-      moves.append(WriteJournal.ReferenceMove(name: reference, old: target, new: moved))
+      moves.append(WriteJournal.ReferenceMove(name: name.referenceName, old: target, new: moved))
     }
     return moves
   }
@@ -198,7 +194,7 @@ extension Store {
     _ target: ObjectID, name: EngagementName, replaced: [ObjectID: ObjectID],
     writer: StoreWriter
   ) throws(StoreError) -> ObjectID? {
-    let (parsed, peeled) = try readTag(target, name: name)
+    let (parsed, peeled) = try engagementReader.peel(target)
     guard let peeled else { return nil }
     if !parsed.namesVariants, let newCommit = replaced[peeled] {
       return try pinnedTag(

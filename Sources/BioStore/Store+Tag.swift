@@ -18,7 +18,7 @@ extension Store {
         }
         versions.append(version)
       }
-      let existing = try tagTarget(of: name)
+      let existing = try engagementReader.target(of: name)
       if existing != nil, !force {
         throw .engagementExists(name.rawValue, date: try engagement(named: name)?.date ?? .epoch)
       }

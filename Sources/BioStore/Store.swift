@@ -14,6 +14,8 @@ public final class Store {
   let mainLine: MainLine
   /// The history index, which answers every question about versions.
   let index: HistoryIndex
+  /// The one reader of engagement tags.
+  let engagementReader: EngagementReader
   /// What the environment said about writing when the store was opened.
   let settings: WriterSettings
   /// Receives each `biostore: warning:` the store has for the person, such as a recorded write it could not finish.
@@ -55,6 +57,7 @@ public final class Store {
     }
     mainLine = MainLine(repository: repository, branch: branch, storePath: self.path)
     index = HistoryIndex(mainLine: mainLine, gitDirectory: repository.gitDirectory)
+    engagementReader = EngagementReader(mainLine: mainLine, index: index)
     try checkOwnFolders()
   }
 

@@ -203,6 +203,45 @@ import Testing
     #expect(try sandbox.biostore("show", "research-statement@light").stdout == statement2023)
   }
 
+  @Test func aPinsCommitPrefixMeansTheSameToEveryReader() throws {
+    let sandbox = try store()
+    let statement = try sandbox.git("rev-list", "-1", "HEAD", "--", "research-statement.md")
+      .stdout.trimmingCharacters(in: .newlines)
+    let older = try sandbox.git("rev-list", "-1", "HEAD~1", "--", "research-statement.md")
+      .stdout.trimmingCharacters(in: .newlines)
+    // A short prefix, a whole id that names no object, and a prefix too short to be one.
+    for (name, pin) in [
+      ("short", String(older.prefix(9))), ("missing", String(repeating: "f", count: 40)),
+      ("tiny", "abc"),
+    ] {
+      try sandbox.git(
+        "tag", "-a", "engagements/\(name)", "-m", name, "-m",
+        "Variant: research-statement \(pin)\nDate: 2025-03-03")
+    }
+
+    let listing = try sandbox.biostore("engagements", "--json")
+    let entries = try #require(
+      try JSONSerialization.jsonObject(with: Data(listing.stdout.utf8)) as? [[String: Any]])
+    func sentIDs(_ name: String) -> [String] {
+      let entry = entries.first { $0["name"] as? String == name }
+      return (entry?["variants"] as? [[String: Any]])?.compactMap { $0["id"] as? String } ?? []
+    }
+    let history = try sandbox.biostore("history", "research-statement").stdout
+      .split(separator: "\n")
+
+    #expect(statement != older)
+    #expect(sentIDs("short") == [older])
+    #expect(history.first { $0.contains("[short]") }?.contains(older.prefix(7)) == true)
+    #expect(try sandbox.biostore("show", "research-statement@short").stdout == statement2023)
+    for (name, pin) in [("missing", String(repeating: "f", count: 40)), ("tiny", "abc")] {
+      let spec = try sandbox.biostore("show", "research-statement@\(name)")
+      #expect(sentIDs(name).isEmpty)
+      #expect(listing.stderr.contains("engagement \(name): research-statement: no commit \(pin)"))
+      #expect(!history.contains { $0.contains("[\(name)]") })
+      #expect(spec.status == 1 && spec.stderr.contains("'\(pin)'"))
+    }
+  }
+
   @Test func aNameThatIsBothAVariantAndAnEngagementIsTheVariantUnlessWrittenWithAt() throws {
     let sandbox = try store()
     try #require(

@@ -83,6 +83,22 @@ struct MainLine {
     }
   }
 
+  /// The one commit whose id starts with `prefix` (7 to 40 hex digits).
+  func commit(prefix: String) throws(StoreError) -> Commit {
+    guard (7...40).contains(prefix.utf8.count), prefix.utf8.allSatisfy(\.isLowerHexDigit) else {
+      throw .unknownCommit(prefix, ambiguous: false)
+    }
+    do {
+      return try repository.commit(repository.commitID(prefix: prefix))
+    } catch  where error.kind == .ambiguous {
+      throw .unknownCommit(prefix, ambiguous: true)
+    } catch  where error.kind == .notFound {
+      throw .unknownCommit(prefix, ambiguous: false)
+    } catch {
+      throw .storage("cannot look up commit \(prefix) (\(error.message))")
+    }
+  }
+
   /// Runs a libgit2 operation, turning its failure into a `StoreError` the CLI can print.
   func storage<T>(_ operation: () throws(GitError) -> T) throws(StoreError) -> T {
     do {
@@ -118,5 +134,12 @@ struct MainLine {
       changes.append(VariantChange(variant: variant, oldBlob: blob, newBlob: nil))
     }
     return changes.sorted { $0.variant < $1.variant }
+  }
+}
+
+extension UInt8 {
+  fileprivate var isLowerHexDigit: Bool {
+    (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(self)
+      || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(self)
   }
 }

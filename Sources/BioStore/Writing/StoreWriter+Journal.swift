@@ -186,7 +186,7 @@ extension StoreWriter {
       if move.name == branch {
         guard kind == .commit else { return false }
         branchTip = move.new
-      } else if move.name.hasPrefix(Store.engagementPrefix) {
+      } else if move.name.hasPrefix(EngagementReader.prefix) {
         guard kind == .tag || kind == .commit else { return false }
       } else if move.name.hasPrefix("refs/biostore/replaced/") {
         guard kind != nil, move.old == nil else { return false }

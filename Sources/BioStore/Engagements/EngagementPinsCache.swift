@@ -8,7 +8,7 @@ import Git
 /// at when read, and `variant=commit` pairs. A line whose reference now points elsewhere is read
 /// again from the tag; a file that does not match its seal is read as empty, so every tag is read
 /// again. The file is a cache like the index. (Not `.tsv`: a variant may be named `engagements`.)
-struct EngagementPins {
+struct EngagementPinsCache {
   /// One engagement's pins.
   struct Entry: Equatable {
     var name: String
@@ -31,7 +31,7 @@ struct EngagementPins {
   /// The cached entries by name; empty when there is no file or it does not match its seal.
   func read() -> [String: Entry] {
     guard let file = try? UnfollowedFile.read(path) else { return [:] }
-    let prefix = Array(EngagementPins.format.utf8)
+    let prefix = Array(EngagementPinsCache.format.utf8)
     guard file.starts(with: prefix),
       let lineEnd = file[prefix.count...].firstIndex(of: UInt8(ascii: "\n")),
       let seal = ContentSeal(text: Substring(decoding: file[prefix.count..<lineEnd], as: UTF8.self))
@@ -52,7 +52,7 @@ struct EngagementPins {
         guard byte == UInt8(ascii: "\n") else { continue }
         defer { fields.removeAll(keepingCapacity: true) }
         if fields == [""] { continue }
-        guard let entry = EngagementPins.entry(fields) else { return [:] }
+        guard let entry = EngagementPinsCache.entry(fields) else { return [:] }
         entries[entry.name] = entry
       }
       return entries
@@ -79,7 +79,7 @@ struct EngagementPins {
         .joined(separator: "\t") + "\n"
     }.joined()
     let body = Array(text.utf8)
-    let header = Array("\(EngagementPins.format)\(ContentSeal(of: body).text)\n".utf8)
+    let header = Array("\(EngagementPinsCache.format)\(ContentSeal(of: body).text)\n".utf8)
     try? FileManager.default.createDirectory(
       atPath: scratchDirectory, withIntermediateDirectories: true)
     try? AtomicFile.write(header + body, to: path, scratchDirectory: scratchDirectory)
