@@ -8,6 +8,7 @@ let package = Package(
     .executable(name: "biostore", targets: ["BiostoreCLI"]),
     // For Fuzz/, the libFuzzer package Scripts/fuzz builds beside this one.
     .library(name: "BioStore", targets: ["BioStore"]),
+    .library(name: "ProseDiff", targets: ["ProseDiff"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -21,16 +22,21 @@ let package = Package(
       providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]
     ),
     .target(name: "Git", dependencies: ["Clibgit2"]),
-    .target(name: "BioStore", dependencies: ["Git", .product(name: "Yams", package: "Yams")]),
+    // The prose diff knows nothing of stores or git: words in, changes out.
+    .target(name: "ProseDiff"),
+    .target(
+      name: "BioStore",
+      dependencies: ["Git", "ProseDiff", .product(name: "Yams", package: "Yams")]),
     .executableTarget(
       name: "BiostoreCLI",
       dependencies: [
-        "BioStore",
+        "BioStore", "ProseDiff",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "GitTests", dependencies: ["Git"]),
-    .testTarget(name: "BioStoreTests", dependencies: ["BioStore", "Git"]),
+    .testTarget(name: "ProseDiffTests", dependencies: ["ProseDiff"]),
+    .testTarget(name: "BioStoreTests", dependencies: ["BioStore", "Git", "ProseDiff"]),
     .testTarget(name: "BiostoreCLITests", dependencies: ["BiostoreCLI"]),
   ],
   swiftLanguageModes: [.v6]

@@ -10,7 +10,10 @@ let package = Package(
   targets: [
     .executableTarget(
       name: "BiostoreFuzz",
-      dependencies: [.product(name: "BioStore", package: "biostore")]
+      dependencies: [
+        .product(name: "BioStore", package: "biostore"),
+        .product(name: "ProseDiff", package: "biostore"),
+      ]
     )
   ],
   swiftLanguageModes: [.v6]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BioStore
 import Foundation
+import ProseDiff
 
 extension Biostore {
   /// `biostore diff`: what changed in the wording between two versions.

@@ -25,7 +25,7 @@ extension Biostore {
       let edited = try Editor(environment: environment).edit(
         draft.bytes, fileName: variant.fileName)
       guard edited != draft.bytes else {
-        return try Biostore.report(.unchanged(variant), of: store)
+        return try Report.print(.unchanged(variant), of: store)
       }
       let outcome: SaveOutcome
       do {
@@ -36,7 +36,7 @@ extension Biostore {
         if case .editNotSaved(_, _, nil) = error { Console.write(bytes: edited) }
         throw error
       }
-      try Biostore.report(outcome, of: store)
+      try Report.print(outcome, of: store)
     }
   }
 }

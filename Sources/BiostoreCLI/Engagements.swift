@@ -34,7 +34,7 @@ extension Biostore {
         return Console.note("no engagements to list; record one with `biostore tag NAME VARIANT`")
       }
       for engagement in listing.engagements {
-        print(EngagementRecord.lines(of: engagement).joined(separator: "\n"))
+        print(Report.lines(of: engagement).joined(separator: "\n"))
       }
     }
   }

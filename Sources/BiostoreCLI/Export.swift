@@ -21,16 +21,7 @@ extension Biostore {
     func run() throws {
       let summary = try root.openStore().export(to: folder)
       for warning in summary.warnings { Console.warn(warning) }
-      print("Exported \(Biostore.describe(summary)) to \(folder.escapedForOneLine)")
+      print("Exported \(Report.transfer(summary)) to \(folder.escapedForOneLine)")
     }
-  }
-
-  /// "12 versions of 3 variants and 2 engagements", for export and import reports.
-  static func describe(_ summary: TransferSummary) -> String {
-    let versions = summary.versions.values.reduce(0, +)
-    let variants = summary.versions.count
-    return "\(versions) version\(versions == 1 ? "" : "s") of \(variants) variant"
-      + "\(variants == 1 ? "" : "s") and \(summary.engagements.count) engagement"
-      + (summary.engagements.count == 1 ? "" : "s")
   }
 }

@@ -53,7 +53,7 @@ extension Biostore {
         }
         let summary = try root.openStore().importFolder(
           source, append: append)
-        return print("Imported \(Biostore.describe(summary)) from \(source.escapedForOneLine)")
+        return print("Imported \(Report.transfer(summary)) from \(source.escapedForOneLine)")
       }
       var status = stat()
       guard lstat(source, &status) == 0 else {
@@ -68,7 +68,7 @@ extension Biostore {
       let outcome = try store.importFile(
         source, into: name, extraction: TextExtraction(heading: section, quoteOnly: quote),
         message: message, date: date)
-      try Biostore.report(outcome, of: store)
+      try Report.print(outcome, of: store)
     }
   }
 }

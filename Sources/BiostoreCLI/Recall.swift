@@ -38,7 +38,7 @@ extension Biostore {
       }
       for (index, engagement) in listing.engagements.enumerated() {
         if index > 0 { print() }
-        print(EngagementRecord.lines(of: engagement, details: true).joined(separator: "\n"))
+        print(Report.lines(of: engagement, details: true).joined(separator: "\n"))
         guard !brief else { continue }
         for sent in engagement.sent {
           let version = sent.version

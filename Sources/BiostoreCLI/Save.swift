@@ -37,20 +37,7 @@ extension Biostore {
       let text = try InputText.read(file: file)
       let outcome = try store.save(
         variant, text: text, message: message, date: date)
-      try Biostore.report(outcome, of: store)
-    }
-  }
-
-  /// Prints what a save did: the new version on stdout, or an "unchanged" note on stderr.
-  static func report(_ outcome: SaveOutcome, of store: Store) throws {
-    switch outcome {
-    case .recorded(let version):
-      let words = ProseText(try store.text(of: version)).wordCount
-      print(
-        "Saved \(version.variant) as of \(version.date.rfc3339) (\(version.id.short), \(words) words)"
-      )
-    case .unchanged(let variant):
-      Console.note("\(variant) is unchanged; nothing recorded")
+      try Report.print(outcome, of: store)
     }
   }
 }

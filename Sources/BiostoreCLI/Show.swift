@@ -1,5 +1,6 @@
 import ArgumentParser
 import BioStore
+import ProseDiff
 
 extension Biostore {
   /// `biostore show`: prints the text of the version a spec names.

@@ -63,7 +63,7 @@ extension Biostore {
           "\(sent.version.variant) as of \(sent.version.date.day) has \(sent.words) words, "
             + "over the limit of \(limit ?? 0) words for \(name); recorded anyway")
       }
-      print("Tagged " + EngagementRecord.lines(of: engagement).joined(separator: "\n"))
+      print("Tagged " + Report.lines(of: engagement).joined(separator: "\n"))
     }
   }
 }

@@ -1,4 +1,5 @@
 import BioStore
+import ProseDiff
 import Testing
 
 @Suite struct NamesAndSpecsTests {

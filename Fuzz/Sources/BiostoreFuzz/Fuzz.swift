@@ -1,6 +1,7 @@
 import Foundation
 
 @testable import BioStore
+@testable import ProseDiff
 
 /// Which parser this run feeds, from `BIOSTORE_FUZZ_TARGET`: spec, date, diff, trailers, section, index or refs.
 let target = ProcessInfo.processInfo.environment["BIOSTORE_FUZZ_TARGET"] ?? "spec"

@@ -1,4 +1,5 @@
 import Git
+import ProseDiff
 
 /// Every answer about versions, read from the index: a variant's history, its latest version, the version on a date or `~N` before, the version a commit holds, and what a save needs to know.
 extension HistoryIndex {

@@ -1,4 +1,5 @@
 import Git
+import ProseDiff
 
 /// The history index: what the main line says about each variant, brought up to the branch tip when asked, and every answer about versions read from it.
 ///

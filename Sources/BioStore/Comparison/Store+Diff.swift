@@ -1,3 +1,5 @@
+import ProseDiff
+
 extension Store {
   /// Compares two versions, or everything two engagements (or an engagement and a version) were sent, word by word.
   ///

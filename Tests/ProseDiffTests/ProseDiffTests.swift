@@ -1,6 +1,7 @@
+import Foundation
 import Testing
 
-@testable import BioStore
+@testable import ProseDiff
 
 @Suite struct ProseDiffTests {
   let paragraph = """

@@ -1,12 +1,13 @@
+import BioStore
 import Foundation
 
 /// The user's text editor, from `$VISUAL`, else `$EDITOR`, else `vi`, split on spaces as git does.
-public struct Editor: Sendable {
+struct Editor: Sendable {
   /// The command and its leading arguments; the file to edit is appended.
-  public let command: [String]
+  let command: [String]
 
   /// The editor the environment names.
-  public init(environment: [String: String]) {
+  init(environment: [String: String]) {
     let named =
       [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }
       .first { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? "vi"
@@ -14,7 +15,7 @@ public struct Editor: Sendable {
   }
 
   /// Opens `bytes` in the editor as a temporary file named `fileName` and returns what the person saved, or throws if the editor fails.
-  public func edit(_ bytes: [UInt8], fileName: String) throws(StoreError) -> [UInt8] {
+  func edit(_ bytes: [UInt8], fileName: String) throws(StoreError) -> [UInt8] {
     let manager = FileManager.default
     let folder = manager.temporaryDirectory.appendingPathComponent(
       "biostore-edit-\(UUID().uuidString)")

@@ -18,7 +18,7 @@ public struct ProseText: Sendable {
   }
 
   /// Tokenizes UTF-8 `bytes` as they are stored, without making a string first.
-  init(bytes: [UInt8]) {
+  public init(bytes: [UInt8]) {
     self.bytes = bytes
     (spans, wordCount) = bytes.withUnsafeBufferPointer { ProseTokenizer.spans(of: $0) }
   }

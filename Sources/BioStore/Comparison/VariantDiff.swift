@@ -1,3 +1,5 @@
+import ProseDiff
+
 /// The comparison of one variant between two versions, either of which may be missing.
 public struct VariantDiff: Sendable, Encodable {
   /// The variant compared (the newer side's, when two variants are compared with each other).

@@ -1,0 +1,89 @@
+import BioStore
+import ProseDiff
+
+/// The lines biostore prints about what a command did or found, kept in one place so that the commands that share a report word it the same way.
+///
+/// Titles, venues and notes are escaped (`escapedForOneLine`): a tag written with stock git may hold
+/// a terminal's escape sequences, which must reach the screen as text.
+enum Report {
+  /// The engagement's lines; with `details`, its note and limit too.
+  static func lines(of engagement: Engagement, details: Bool = false) -> [String] {
+    var heading = "\(engagement.date)  \(engagement.name)"
+    if !engagement.title.isEmpty && engagement.title != engagement.name.rawValue {
+      heading += "  \(engagement.title.escapedForOneLine)"
+    }
+    if let venue = engagement.venue { heading += "  (\(venue.escapedForOneLine))" }
+    var lines = [heading]
+    if details {
+      if !engagement.note.isEmpty {
+        lines += engagement.note.split(separator: "\n", omittingEmptySubsequences: false).map {
+          "    " + String($0).escapedForOneLine
+        }
+      }
+      if let limit = engagement.limit { lines.append("    limit: \(limit) words") }
+    }
+    let width = engagement.sent.map(\.version.variant.rawValue.count).max() ?? 0
+    for sent in engagement.sent {
+      let variant = sent.version.variant.rawValue
+      var line =
+        "    " + variant + String(repeating: " ", count: width - variant.count)
+        + "  \(sent.version.date.rfc3339)  \(sent.version.id.short)  \(sent.words) words"
+      if sent.isOverLimit, let limit = engagement.limit { line += "  over the \(limit)-word limit" }
+      lines.append(line)
+    }
+    if engagement.sent.isEmpty { lines.append("    (no versions could be read)") }
+    return lines
+  }
+
+  /// Prints what a save did: the new version on stdout, or an "unchanged" note on stderr.
+  static func print(_ outcome: SaveOutcome, of store: Store) throws {
+    switch outcome {
+    case .recorded(let version):
+      let words = ProseText(try store.text(of: version)).wordCount
+      Swift.print(
+        "Saved \(version.variant) as of \(version.date.rfc3339) (\(version.id.short), \(words) words)"
+      )
+    case .unchanged(let variant):
+      Console.note("\(variant) is unchanged; nothing recorded")
+    }
+  }
+
+  /// "12 versions of 3 variants and 2 engagements", for export and import reports.
+  static func transfer(_ summary: TransferSummary) -> String {
+    let versions = summary.versions.values.reduce(0, +)
+    let variants = summary.versions.count
+    return "\(versions) version\(versions == 1 ? "" : "s") of \(variants) variant"
+      + "\(variants == 1 ? "" : "s") and \(summary.engagements.count) engagement"
+      + (summary.engagements.count == 1 ? "" : "s")
+  }
+
+  /// "Imported 21 versions of biosketch, 2015-03-01 to 2026-01-10 (23 revisions read, …)", for `import-git`.
+  static func imported(_ outcome: GitImportOutcome, into variant: VariantName) -> String {
+    var details = [
+      "\(outcome.revisionsRead) revision\(outcome.revisionsRead == 1 ? "" : "s") read"
+    ]
+    if outcome.revisionsWithoutText > 0 {
+      details.append("\(outcome.revisionsWithoutText) without the text")
+    }
+    if outcome.alreadyImported > 0 {
+      details.append("\(outcome.alreadyImported) already imported")
+    }
+    if outcome.olderLeftOut > 0 {
+      details.append("\(outcome.olderLeftOut) older left out")
+    }
+    if outcome.olderInserted > 0 {
+      details.append(
+        "\(outcome.olderInserted) older inserted in date order, \(outcome.replayed) later commit\(outcome.replayed == 1 ? "" : "s") written again"
+          + (outcome.keptTip.map { ", the old tip kept as \($0)" } ?? ""))
+    }
+    let count = outcome.recorded.count
+    let span =
+      outcome.recorded.first.map { first in
+        let last = outcome.recorded.last?.date.day ?? first.date.day
+        return first.date.day == last ? ", \(last)" : ", \(first.date.day) to \(last)"
+      } ?? ""
+    return
+      "Imported \(count) version\(count == 1 ? "" : "s") of \(variant)\(span) "
+      + "(\(details.joined(separator: ", ")))"
+  }
+}
