@@ -43,7 +43,7 @@ extension Biostore {
         for sent in engagement.sent {
           let version = sent.version
           print(
-            "\n--- \(version.variant) as of \(version.date.rfc3339) "
+            "\n--- \(sent.variant) as of \(version.date.rfc3339) "
               + "(\(version.id.short), \(sent.words) words) ---")
           let text = sent.text ?? ""
           Console.write(text.hasSuffix("\n") ? text : text + "\n")

@@ -22,9 +22,9 @@ enum Report {
       }
       if let limit = engagement.limit { lines.append("    limit: \(limit) words") }
     }
-    let width = engagement.sent.map(\.version.variant.rawValue.count).max() ?? 0
+    let width = engagement.sent.map(\.variant.rawValue.count).max() ?? 0
     for sent in engagement.sent {
-      let variant = sent.version.variant.rawValue
+      let variant = sent.variant.rawValue
       var line =
         "    " + variant + String(repeating: " ", count: width - variant.count)
         + "  \(sent.version.date.rfc3339)  \(sent.version.id.short)  \(sent.words) words"

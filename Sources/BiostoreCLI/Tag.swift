@@ -11,7 +11,10 @@ extension Biostore {
       discussion: """
         Writes one annotated tag, engagements/NAME, pinning each version given (one per \
         variant). Tagging never makes a commit. An existing NAME is refused unless --force, \
-        which keeps the replaced tag under refs/biostore/replaced/NAME/.
+        which keeps the replaced tag under refs/biostore/replaced/NAME/ and carries over \
+        every field not given again, and the versions when none are given: \
+        `biostore tag NAME --force --note TEXT` changes only the note. Give a field as '' \
+        to clear it.
         """)
 
     @ParentCommand var root: Biostore
@@ -19,8 +22,11 @@ extension Biostore {
     @Argument(help: "The engagement's name, e.g. sc24-tpc.")
     var name: String
 
-    @Argument(help: ArgumentHelp("The versions sent, e.g. biosketch@2024-04.", valueName: "spec"))
-    var specs: [String]
+    @Argument(
+      help: ArgumentHelp(
+        "The versions sent, e.g. biosketch@2024-04 (with --force, none keeps the old ones).",
+        valueName: "spec"))
+    var specs: [String] = []
 
     @Option(help: "A title (default: the name).")
     var title: String?
@@ -40,12 +46,17 @@ extension Biostore {
         "The word limit it set; longer versions get a warning.", valueName: "words"))
     var limit: Int?
 
-    @Flag(help: "Replace an existing engagement of that name, keeping the old tag.")
+    @Flag(
+      help:
+        "Replace an existing engagement of that name, keeping the old tag and every field not given again."
+    )
     var force = false
 
     func validate() throws {
-      if specs.isEmpty {
-        throw ValidationError("name at least one version to tag (e.g. biosketch)")
+      if specs.isEmpty && !force {
+        throw ValidationError(
+          "name at least one version to tag (e.g. biosketch); only --force keeps the versions of the tag it replaces"
+        )
       }
       if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more words") }
     }
@@ -56,12 +67,17 @@ extension Biostore {
       let details = EngagementDetails(
         title: title, note: note, date: try date.map { try CivilDate(parsing: $0) }, venue: venue,
         limit: limit)
-      let engagement = try root.openStore().tag(
+      let outcome = try root.openStore().tag(
         name, versions: specs, details: details, force: force)
+      let engagement = outcome.engagement
       for sent in engagement.sent where sent.isOverLimit {
         Console.warn(
-          "\(sent.version.variant) as of \(sent.version.date.day) has \(sent.words) words, "
-            + "over the limit of \(limit ?? 0) words for \(name); recorded anyway")
+          "\(sent.variant) as of \(sent.version.date.day) has \(sent.words) words, "
+            + "over the limit of \(engagement.limit ?? 0) words for \(name); recorded anyway")
+      }
+      if let replaced = outcome.replacedTag {
+        let kept = outcome.kept.isEmpty ? "" : "; kept its \(outcome.kept.joined(separator: ", "))"
+        Console.note("replaced \(name) (the old tag is kept as \(replaced))\(kept)")
       }
       print("Tagged " + Report.lines(of: engagement).joined(separator: "\n"))
     }

@@ -170,6 +170,37 @@ import Testing
     #expect(try sandbox.git("fsck", "--strict").status == 0)
   }
 
+  @Test func forceKeepsEveryFieldNotGivenAgainAndSaysWhich() throws {
+    let sandbox = try storeWithTwoEngagements()
+    let sent = try sandbox.git("rev-list", "-1", "HEAD~1", "--", "research-statement.md").stdout
+      .trimmingCharacters(in: .newlines)
+    func message() throws -> String {
+      try sandbox.git("tag", "-l", "--format=%(contents)", "engagements/sc24-tpc").stdout
+    }
+
+    let noteOnly = try sandbox.biostore(
+      "tag", "sc24-tpc", "--force", "--note", "Chaired the storage track.")
+    let afterNote = try message()
+    let cleared = try sandbox.biostore("tag", "sc24-tpc", "biosketch", "--force", "--venue", "")
+    let afterClear = try message()
+
+    #expect(noteOnly.status == 0)
+    #expect(noteOnly.stderr.contains("kept its title, date, venue, versions"))
+    #expect(afterNote.hasPrefix("SC24 Technical Program Committee\n\nChaired the storage track.\n"))
+    for line in ["Variant: research-statement \(sent)", "Date: 2024-11-17", "Venue: SC24, Atlanta"]
+    {
+      #expect(afterNote.contains(line + "\n"))
+    }
+    #expect(cleared.status == 0 && cleared.stderr.contains("kept its title, date, note"))
+    #expect(!afterClear.contains("Venue:") && afterClear.contains("Chaired the storage track."))
+    #expect(
+      afterClear.contains("Variant: biosketch ") && !afterClear.contains("research-statement"))
+    #expect(try sandbox.git("rev-list", "--count", "HEAD").stdout == "3\n")
+    #expect(
+      try sandbox.git("for-each-ref", "--format=%(refname)", "refs/biostore/replaced/").stdout
+        == "refs/biostore/replaced/sc24-tpc/1\nrefs/biostore/replaced/sc24-tpc/2\n")
+  }
+
   @Test func tagsWrittenWithStockGitAreUnderstood() throws {
     let sandbox = try store()
     try sandbox.git("tag", "-a", "engagements/isc24", "-m", "ISC 24 talk")

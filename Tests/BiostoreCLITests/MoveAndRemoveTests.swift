@@ -25,6 +25,38 @@ import Testing
     outcome.stdout.split(separator: "\n").map(String.init)
   }
 
+  @Test func anEngagementNamesTheVariantAsGivenAndTheNewNameReachesTagsMadeUnderTheOld() throws {
+    let sandbox = try store()
+    let version = try sandbox.git("rev-list", "-1", "HEAD", "--", "short.md").stdout
+      .trimmingCharacters(in: .newlines)
+    try #require(try sandbox.biostore("mv", "short", "speaker").status == 0)
+
+    let tagged = try sandbox.biostore("tag", "keynote", "speaker")
+    let message = try sandbox.git("cat-file", "-p", "engagements/keynote").stdout
+    let listing = try sandbox.biostore("engagements", "--variant", "speaker", "--json")
+    let entries = try #require(
+      try JSONSerialization.jsonObject(with: Data(listing.stdout.utf8)) as? [[String: Any]])
+    func sent(_ name: String) -> [String: Any]? {
+      let entry = entries.first { $0["name"] as? String == name }
+      return (entry?["variants"] as? [[String: Any]])?.first
+    }
+    let history = try sandbox.biostore("history", "speaker").stdout
+      .split(separator: "\n").first { $0.contains(version.prefix(7)) }
+
+    #expect(tagged.status == 0)
+    #expect(message.contains("Variant: speaker \(version)"))
+    // `keynote` names speaker; `talk`, tagged before the rename, names short: both are found.
+    #expect(Set(entries.compactMap { $0["name"] as? String }) == ["talk", "keynote"])
+    #expect(sent("keynote")?["variant"] as? String == "speaker")
+    #expect(sent("keynote")?["id"] as? String == version)
+    #expect(sent("talk")?["id"] as? String == version)
+    for name in ["keynote", "talk"] {
+      #expect(try sandbox.biostore("show", "speaker@\(name)").stdout == "Short two words.\n")
+      #expect(history?.contains(name) == true)
+    }
+    #expect(try sandbox.biostore("show", "speaker@keynote~1").stdout == "Short one.\n")
+  }
+
   @Test func historyOfTheNewNameGoesOnIntoTheOldNamesVersions() throws {
     let sandbox = try store()
 

@@ -66,7 +66,7 @@ private enum DiffSide {
       return [version.variant: version]
     case .engagement(let engagement):
       var versions: [VariantName: Version] = [:]
-      for sent in engagement.sent { versions[sent.version.variant] = sent.version }
+      for sent in engagement.sent { versions[sent.variant] = sent.version }
       return versions
     }
   }

@@ -26,7 +26,7 @@ public struct Engagement: Sendable {
 
   /// The version sent of `variant`, if it was sent one.
   public func version(of variant: VariantName) -> SentVersion? {
-    sent.first { $0.version.variant == variant }
+    sent.first { $0.variant == variant }
   }
 }
 
@@ -52,7 +52,7 @@ extension Engagement: Encodable {
     var variants = container.nestedUnkeyedContainer(forKey: .variants)
     for sent in self.sent {
       var entry = variants.nestedContainer(keyedBy: SentKeys.self)
-      try entry.encode(sent.version.variant.rawValue, forKey: .variant)
+      try entry.encode(sent.variant.rawValue, forKey: .variant)
       try entry.encode(sent.version.id, forKey: .id)
       try entry.encode(sent.version.date, forKey: .date)
       try entry.encode(sent.words, forKey: .words)

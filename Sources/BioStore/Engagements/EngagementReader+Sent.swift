@@ -64,7 +64,7 @@ extension EngagementReader {
       readingText
       ? String(decoding: try mainLine.bytes(ofBlob: held.version.blobID), as: UTF8.self) : nil
     return SentVersion(
-      version: held.version, text: text, words: held.words,
+      variant: pin.variant, version: held.version, text: text, words: held.words,
       isOverLimit: limit.map { held.words > $0 } ?? false)
   }
 

@@ -75,7 +75,13 @@ struct EngagementReader {
   func pinnedCommit(named name: String, variant: VariantName) throws(StoreError) -> ObjectID? {
     guard let name = try? EngagementName(name), let tag = try tag(named: name) else { return nil }
     guard tag.commit != nil else { throw .unreadableEngagement(name.rawValue) }
-    guard let pin = tag.pins.first(where: { $0.variant == variant }) else {
+    // A tag made before `mv OLD variant` names the variant OLD: its pin is still the one meant.
+    var pin = tag.pins.first { $0.variant == variant }
+    if pin == nil {
+      let names = try index.namesInHistory(of: variant)
+      pin = tag.pins.first { names.contains($0.variant) }
+    }
+    guard let pin else {
       throw .notSent(
         variant: variant.rawValue, engagement: name.rawValue, sent: tag.pins.map(\.variant.rawValue)
       )

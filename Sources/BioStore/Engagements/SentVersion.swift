@@ -1,5 +1,7 @@
 /// One version an engagement was sent, with its text and word count.
 public struct SentVersion: Sendable {
+  /// The variant as the engagement names it, which is the version's own name unless the variant was renamed since it was saved.
+  public let variant: VariantName
   /// The version.
   public let version: Version
   /// Its exact text, when the caller asked for it: `recall` prints texts, a listing needs only the words.

@@ -6,13 +6,23 @@ extension Store {
     sentVersionOf variant: VariantName?, since: DateInput?, until: DateInput?
   ) throws(StoreError) -> EngagementListing {
     let listing = try engagements()
+    // A version reached through a rename counts as one of `variant`: tags made before
+    // `mv OLD variant` name it OLD.
+    let versions = try variant.map { (variant) throws(StoreError) in
+      Set(try index.history(of: variant).versions.map { "\($0.version.variant) \($0.version.id)" })
+    }
     // An engagement date is a whole day; noon UTC stands for it against an instant bound.
     func instant(_ day: CivilDate) -> Timestamp {
       Timestamp(seconds: day.daysSinceEpoch * 86_400 + 43_200, offsetMinutes: 0)
     }
     return EngagementListing(
       engagements: listing.engagements.filter { engagement in
-        (variant.map { engagement.version(of: $0) != nil } ?? true)
+        (variant.map { variant in
+          engagement.sent.contains {
+            $0.variant == variant
+              || versions?.contains("\($0.version.variant) \($0.version.id)") == true
+          }
+        } ?? true)
           && (since.map { $0.admitsOnOrAfter(instant(engagement.date)) } ?? true)
           && (until.map { $0.admitsOnOrBefore(instant(engagement.date)) } ?? true)
       }, warnings: listing.warnings)

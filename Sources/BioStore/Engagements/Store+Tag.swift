@@ -4,41 +4,53 @@ extension Store {
   /// Records engagement `name` as one annotated tag pinning the versions `specs` name; never makes a commit.
   ///
   /// An existing engagement is refused unless `force`, which first keeps the replaced tag object under
-  /// `refs/biostore/replaced/NAME/N`, so nothing is lost. Both references move by compare-and-swap
-  /// under the writer lock. Returns the engagement as read back from the new tag.
+  /// `refs/biostore/replaced/NAME/N`, so nothing is lost, and carries over every field `details`
+  /// does not give again (and the versions, when `specs` is empty), so changing only the note
+  /// changes only the note; an empty title, venue or note given again clears it. Both references
+  /// move by compare-and-swap under the writer lock.
   public func tag(
     _ name: EngagementName, versions specs: [Spec], details: EngagementDetails, force: Bool
-  ) throws(StoreError) -> Engagement {
-    try withWriterLock { (writer) throws(StoreError) -> Engagement in
-      var versions: [Version] = []
-      for spec in specs {
-        let version = try version(spec)
-        guard !versions.contains(where: { $0.variant == version.variant }) else {
-          throw .duplicateVariant(version.variant.rawValue)
-        }
-        versions.append(version)
-      }
+  ) throws(StoreError) -> TagOutcome {
+    try withWriterLock { (writer) throws(StoreError) -> TagOutcome in
       let existing = try engagementReader.target(of: name)
       if existing != nil, !force {
         throw .engagementExists(name.rawValue, date: try engagement(named: name)?.date ?? .epoch)
       }
+      let replaced = try existing.map { (target) throws(StoreError) in
+        try engagementReader.tag(name, at: target)
+      }
+      // Each pin names the variant as the person named it: after `mv short speaker`, `speaker`
+      // pins the version saved as `short`, and every reader finds it under `speaker`.
+      var pins: [TagMessage.Pin] = []
+      var versions: [Version] = []
+      for spec in specs {
+        guard !pins.contains(where: { $0.variant == spec.variant }) else {
+          throw .duplicateVariant(spec.variant.rawValue)
+        }
+        let version = try version(spec)
+        pins.append(TagMessage.Pin(variant: spec.variant, commit: version.id.hex))
+        versions.append(version)
+      }
       let now = Timestamp.now()
-      var message = TagMessage(
-        title: details.title ?? "",
-        note: details.note.map { String($0.trimmingWhitespace) } ?? "",
-        pins: versions.map { TagMessage.Pin(variant: $0.variant, commit: $0.id.hex) },
-        date: details.date ?? now.calendarDate, venue: details.venue, limit: details.limit)
+      // A title that is only the name is no title of its own: it is not reported as kept.
+      var old = replaced?.message
+      if old?.title == name.rawValue { old?.title = "" }
+      var (message, kept) = TagMessage.merging(
+        details, pins: pins, over: old, today: now.calendarDate)
       if message.title.isEmpty { message.title = name.rawValue }
       guard !message.text.utf8.contains(0) else { throw .nulInMessage(of: "engagement \(name)") }
-      // The tag points at the newest commit it pins: nearest the tip, else the latest committed.
-      let target = versions.min { left, right in
-        (left.lineIndex ?? .max, -left.date.seconds) < (
-          right.lineIndex ?? .max, -right.date.seconds
-        )
-      }
+      // The tag points at the newest commit it pins: nearest the tip, else the latest committed;
+      // versions carried over keep the replaced tag's commit.
+      let target =
+        versions.min { left, right in
+          (left.lineIndex ?? .max, -left.date.seconds) < (
+            right.lineIndex ?? .max, -right.date.seconds
+          )
+        }?.id ?? (specs.isEmpty ? replaced?.commit : nil)
       guard let target else { throw .badSpec("", reason: "name at least one version to tag") }
+      if specs.isEmpty { kept.append("versions") }
       let tagID = try writer.writeTag(
-        name, on: target.id, message: message.text, tagger: writer.identity.signature(at: now))
+        name, on: target, message: message.text, tagger: writer.identity.signature(at: now))
       let keptName = existing == nil ? nil : try nextReplacedName(under: name.replacedPrefix)
       var moves: [WriteJournal.ReferenceMove] = []
       if let existing, let keptName {
@@ -51,7 +63,7 @@ extension Store {
       guard let engagement = try engagement(named: name) else {
         throw .unreadableEngagement(name.rawValue)
       }
-      return engagement
+      return TagOutcome(engagement: engagement, kept: kept, replacedTag: keptName)
     }
   }
 }

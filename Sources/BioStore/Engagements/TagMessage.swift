@@ -50,6 +50,33 @@ struct TagMessage: Equatable {
     self.limit = limit
   }
 
+  /// The message `details` and `pins` give, each field not given taken from `replaced` (the tag a `--force` replaces), and the names of the fields so kept.
+  ///
+  /// A title, venue or note given as empty clears it; the date is `today` when neither gives one.
+  /// Pins are kept only when none are given: a version cannot be half replaced.
+  static func merging(
+    _ details: EngagementDetails, pins: [Pin], over replaced: TagMessage?, today: CivilDate
+  ) -> (message: TagMessage, kept: [String]) {
+    var kept: [String] = []
+    func pick<T>(_ given: T?, _ old: T?, _ field: String) -> T? {
+      if let given { return given }
+      if let old { kept.append(field) }
+      return old
+    }
+    let oldTitle = replaced.flatMap { $0.title.isEmpty ? nil : $0.title }
+    let title = pick(details.title, oldTitle, "title")
+    let date = pick(details.date, replaced?.date, "date")
+    let venue = pick(details.venue, replaced?.venue, "venue")
+    let oldNote = replaced.flatMap { $0.note.isEmpty ? nil : $0.note }
+    let note = pick(details.note.map { String($0.trimmingWhitespace) }, oldNote, "note")
+    let limit = pick(details.limit, replaced?.limit, "limit")
+    let message = TagMessage(
+      title: title ?? "", note: note ?? "",
+      pins: pins.isEmpty ? replaced?.pins ?? [] : pins, date: date ?? today,
+      venue: venue.flatMap { $0.isEmpty ? nil : $0 }, limit: limit)
+    return (message, kept)
+  }
+
   /// Reads a message written by biostore or by hand with `git tag -a`.
   init(parsing message: String) {
     var paragraphs = TagMessage.paragraphs(of: message)

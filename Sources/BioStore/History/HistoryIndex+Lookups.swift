@@ -73,7 +73,9 @@ extension HistoryIndex {
       guard let commit = try mainLine.commitIfPresent(commitID) else {
         throw .unknownCommit(commitID.hex, ambiguous: false)
       }
-      guard let blob = try mainLine.variantFiles(of: commit)[variant] else { return nil }
+      guard let blob = try mainLine.variantFiles(of: commit)[variant] else {
+        return try versionUnderEarlierName(of: variant, heldBy: commitID, stepsBack: stepsBack)
+      }
       found = try nearestChange(below: commit, among: own.byCommit).map { own.entries[$0] }
       if found?.blob != blob {
         guard stepsBack == 0 else { throw .commitNotOnMainLine(commit.id) }
@@ -97,6 +99,33 @@ extension HistoryIndex {
       throw .tooFarBack(variant: variant.rawValue, steps: stepsBack, available: older.count + 1)
     }
     return older[stepsBack - 1]
+  }
+
+  /// The names `variant`'s versions were saved under: its own, and those it was renamed from.
+  func namesInHistory(of variant: VariantName) throws(StoreError) -> Set<VariantName> {
+    Set(try history(of: variant).versions.map(\.version.variant)).union([variant])
+  }
+
+  /// The version commit `commitID` holds of a name `variant` was renamed from, when that version is in `variant`'s history, `stepsBack` further back in that history; nil when there is none.
+  ///
+  /// So `speaker@talk` and an engagement pinned as `speaker` reach a version saved as `short`
+  /// before `mv short speaker`. A version of a later variant that merely reuses an old name is not
+  /// in the history, so it is never taken for one.
+  private func versionUnderEarlierName(
+    of variant: VariantName, heldBy commitID: ObjectID, stepsBack: Int
+  ) throws(StoreError) -> IndexedVersion? {
+    let versions = try history(of: variant).versions
+    for name in Set(versions.map(\.version.variant)) where name != variant {
+      guard let held = try version(of: name, heldBy: commitID),
+        let position = versions.firstIndex(where: { $0.version.id == held.version.id })
+      else { continue }
+      guard position + stepsBack < versions.count else {
+        throw .tooFarBack(
+          variant: variant.rawValue, steps: stepsBack, available: versions.count - position)
+      }
+      return versions[position + stepsBack]
+    }
+    return nil
   }
 
   /// Every text `variant`'s own file held, newest first: its versions and the renames into it, each a version of this name, as export and import count them.
