@@ -37,6 +37,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case dateBeforeLatest(variant: String, date: Timestamp, latest: Timestamp)
   /// A version's as-of date is before 1970-01-01T00:00:00Z, which a git commit cannot hold, or after 9999-12-31, which stock git reads back wrong.
   case dateOutOfRange(variant: String, date: Timestamp)
+  /// A version's as-of date is more than a day in the future and `--future` was not given.
+  case futureDate(variant: String, date: Timestamp)
   /// A commit or tag message holds a NUL character, which git's objects cannot hold (`git fsck` reports it).
   case nulInMessage(of: String)
   /// The work-tree file has edits that are not saved.
@@ -110,7 +112,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   public var exitCode: Int32 {
     switch self {
     case .badName, .badDate, .badSpec, .badText, .nothingToSave, .unreadableFile,
-      .duplicateVariant, .badEngagementDate, .badExport, .dateOutOfRange, .nulInMessage:
+      .duplicateVariant, .badEngagementDate, .badExport, .dateOutOfRange, .futureDate,
+      .nulInMessage:
       2
     case .editNotSaved(let reason, _, _): reason.exitCode
     default: 1
@@ -160,8 +163,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
       "as-of date \(date) for \(variant) is outside 1970-01-01T00:00:00Z to 9999-12-31, the dates a git commit holds faithfully; give a date in that range; nothing was recorded"
     case .nulInMessage(let what):
       "the message for \(what) holds a NUL character, which a git commit or tag cannot hold; remove it and run the command again; nothing was recorded"
+    case .futureDate(let variant, let date):
+      "as-of date \(date.rfc3339) for \(variant) is more than a day in the future, most likely a typo that would make every later save look older; give the date you meant, or --future if it is right; nothing was recorded"
     case .dateBeforeLatest(let variant, let date, let latest):
-      "as-of date \(date.rfc3339) is older than \(variant)'s latest version (\(latest.rfc3339)); versions are kept in date order, so give --date \(latest.day) or later"
+      latest.seconds > Timestamp.now().seconds + 86_400
+        ? "as-of date \(date.rfc3339) is older than \(variant)'s latest version, which is dated in the future (\(latest.rfc3339)); versions are kept in date order, so until that version is taken back every earlier date is refused; nothing was recorded"
+        : "as-of date \(date.rfc3339) is older than \(variant)'s latest version (\(latest.rfc3339)); versions are kept in date order so that \(variant)@DATE and ~N mean what they say, and a later --date would misdate this text: keep it as a variant of its own (`biostore save \(variant)-\(date.day.prefix(4)) --date \(date.day)`); nothing was recorded"
     case .handEdited(let path, let variant):
       "\(path) has unsaved hand edits; record them with `biostore save \(variant)` (no input) or discard them with `git checkout -- \(variant).md` in the store"
     case .lockTimeout(let seconds):

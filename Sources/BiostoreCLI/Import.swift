@@ -39,6 +39,9 @@ extension Biostore {
     @Option(help: ArgumentHelp("With a file: the as-of date (default: now).", valueName: "when"))
     var date: String?
 
+    @Flag(help: "With a file: allow an as-of date more than a day in the future.")
+    var future = false
+
     @Option(name: .shortAndLong, help: "With a file: the version's note.")
     var message: String?
 
@@ -47,9 +50,10 @@ extension Biostore {
       if FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory),
         isDirectory.boolValue
       {
-        guard variant == nil, section == nil, !quote, date == nil, message == nil else {
+        guard variant == nil, section == nil, !quote, date == nil, message == nil, !future else {
           throw ValidationError(
-            "--variant, --section, --quote, --date and -m go with a file; a folder brings its own")
+            "--variant, --section, --quote, --date, --future and -m go with a file; a folder brings its own"
+          )
         }
         let summary = try root.openStore().importFolder(
           source, append: append)
@@ -67,7 +71,7 @@ extension Biostore {
       let store = try root.openStore()
       let outcome = try store.importFile(
         source, into: name, extraction: TextExtraction(heading: section, quoteOnly: quote),
-        message: message, date: date)
+        message: message, date: date, allowingFuture: future)
       try Report.print(outcome, of: store)
     }
   }

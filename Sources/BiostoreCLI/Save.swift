@@ -30,13 +30,16 @@ extension Biostore {
         "The as-of date: YYYY, YYYY-MM, YYYY-MM-DD or RFC 3339 (default: now).", valueName: "when"))
     var date: String?
 
+    @Flag(help: "Allow an as-of date more than a day in the future (refused as a likely typo).")
+    var future = false
+
     func run() throws {
       let variant = try VariantName(variant)
       let date = try date.map { try DateInput(parsing: $0) }
       let store = try root.openStore()
       let text = try InputText.read(file: file)
       let outcome = try store.save(
-        variant, text: text, message: message, date: date)
+        variant, text: text, message: message, date: date, allowingFuture: future)
       try Report.print(outcome, of: store)
     }
   }

@@ -13,7 +13,8 @@ import Testing
     let sandbox = try Sandbox()
     try #require(try sandbox.biostore("init").status == 0)
 
-    let saved = try sandbox.biostore("save", "bio", "--date", date, stdin: "Far ahead.\n")
+    let saved = try sandbox.biostore(
+      "save", "bio", "--date", date, "--future", stdin: "Far ahead.\n")
 
     #expect(saved.status == 0, "\(saved.stderr)")
     #expect(saved.stdout.contains(date))
@@ -27,12 +28,35 @@ import Testing
     let sandbox = try Sandbox()
     try #require(try sandbox.biostore("init").status == 0)
 
-    let saved = try sandbox.biostore("save", "bio", "--date", "9999-12-31", stdin: "Last day.\n")
+    let saved = try sandbox.biostore(
+      "save", "bio", "--date", "9999-12-31", "--future", stdin: "Last day.\n")
 
     #expect(saved.status == 0, "\(saved.stderr)")
     // The sandbox's zone is America/Los_Angeles, standard time in December.
     #expect(try sandbox.git("log", "-1", "--format=%aI").stdout == "9999-12-31T00:00:00-08:00\n")
     #expect(try sandbox.biostore("show", "bio@9999-12-31").stdout == "Last day.\n")
+  }
+
+  @Test func aDateMoreThanADayAheadIsRefusedAsATypoUnlessFuture() throws {
+    let sandbox = try Sandbox()
+    try #require(try sandbox.biostore("init").status == 0)
+    try #require(try sandbox.biostore("save", "bio", "--date", "2024", stdin: "Now.\n").status == 0)
+    let tomorrow = ISO8601DateFormatter().string(from: Date().addingTimeInterval(20 * 3600))
+
+    let typo = try sandbox.biostore("save", "bio", "--date", "2099-01-01", stdin: "Typo.\n")
+    let soon = try sandbox.biostore("save", "bio", "--date", tomorrow, stdin: "Soon.\n")
+    let older = try sandbox.biostore("save", "bio", "--date", "2019-05-01", stdin: "Old.\n")
+    let meant = try sandbox.biostore(
+      "save", "bio", "--date", "2099-01-01", "--future", stdin: "Planned.\n")
+
+    #expect(
+      typo.status == 2 && typo.stderr.contains("in the future") && typo.stderr.contains("--future"))
+    #expect(soon.status == 0, "\(soon.stderr)")
+    #expect(older.status == 1 && older.stderr.contains("keep it as a variant of its own"))
+    #expect(!older.stderr.contains("or later"))
+    #expect(meant.status == 0)
+    #expect(try sandbox.git("log", "--format=%s").stdout.split(separator: "\n").count == 3)
+    #expect(try sandbox.biostore("show", "bio").stdout == "Planned.\n")
   }
 
   @Test func importGitKeepsASourceDatePast2106() throws {

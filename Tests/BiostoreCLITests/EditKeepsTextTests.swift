@@ -29,7 +29,7 @@ import Testing
       "printf 'By hand.\\n' > \"$BIOSTORE_DIR/bio.md\"", "has unsaved hand edits"
     ),
     (
-      "a latest version dated in the future", ["save", "bio", "--date", "2999"], ":",
+      "a latest version dated in the future", ["save", "bio", "--date", "2999", "--future"], ":",
       "older than bio's latest version"
     ),
   ]

@@ -63,7 +63,8 @@ import Testing
     let moved = try sandbox.biostore("mv", "short", "speaker-50w")
     try expectCleanStore(sandbox)
     let saved = try sandbox.biostore(
-      "save", "speaker-50w", "--date", "2099-01-01", stdin: "Speaker three words now.\n")
+      "save", "speaker-50w", "--date", "2099-01-01", "--future", stdin: "Speaker three words now.\n"
+    )
     try expectCleanStore(sandbox)
     let history = lines(try sandbox.biostore("history", "speaker-50w"))
     let old = try sandbox.biostore("show", "short")
@@ -105,7 +106,8 @@ import Testing
     let shown = try sandbox.biostore("show", "short")
     let listed = try sandbox.biostore("list").stdout
     let listedAll = try sandbox.biostore("list", "--all").stdout
-    let saved = try sandbox.biostore("save", "short", "--date", "2099", stdin: "Back again.\n")
+    let saved = try sandbox.biostore(
+      "save", "short", "--date", "2099", "--future", stdin: "Back again.\n")
     try expectCleanStore(sandbox)
     let history = lines(try sandbox.biostore("history", "short"))
 

@@ -4,7 +4,7 @@ extension Store {
   /// Saves the text of the file at `path` (or the part `extraction` picks) as a version of `variant`, as `save` would.
   public func importFile(
     _ path: String, into variant: VariantName, extraction: TextExtraction, message: String?,
-    date: DateInput?
+    date: DateInput?, allowingFuture: Bool = false
   ) throws(StoreError) -> SaveOutcome {
     let document = try VersionText.validated(try InputFile.read(path))
     let text: String
@@ -19,6 +19,7 @@ extension Store {
       }
       throw .sectionEmpty(heading: heading, source: path, quoteOnly: extraction.quoteOnly)
     }
-    return try save(variant, text: text, message: message, date: date)
+    return try save(
+      variant, text: text, message: message, date: date, allowingFuture: allowingFuture)
   }
 }

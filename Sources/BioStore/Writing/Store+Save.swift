@@ -6,14 +6,16 @@ extension Store {
   ///
   /// Refuses, leaving the branch where it was, when the work-tree file holds unsaved hand edits that
   /// `text` would overwrite, or when the as-of date (default: now, read under the lock) is older than
-  /// the variant's latest version. Unchanged text records nothing.
+  /// the variant's latest version, or (unless `allowingFuture`) more than a day after now, which
+  /// is most likely a typo that would make every later save's date look older. Unchanged text
+  /// records nothing.
   ///
   /// With `draft` (from `edit`), the save is a compare-and-swap: if the variant's latest version is
   /// no longer the one the draft began from, nothing is recorded and `text` is kept in a file the
   /// error names.
   public func save(
     _ variant: VariantName, text: String?, message: String?, date: DateInput?,
-    replacing draft: EditDraft? = nil
+    allowingFuture: Bool = false, replacing draft: EditDraft? = nil
   ) throws(StoreError) -> SaveOutcome {
     try withWriterLock { (writer) throws(StoreError) -> SaveOutcome in
       let parent = try tipCommit()
@@ -35,7 +37,11 @@ extension Store {
       let newBlob = try blobID(of: bytes)
       try workTree.refuseUnsavedEdits(of: variant, tipBlob: tipBlob, alsoAllowed: newBlob)
       guard newBlob != tipBlob else { return .unchanged(variant) }
-      let asOf = date?.asOfTimestamp() ?? .now()
+      let now = Timestamp.now()
+      let asOf = date?.asOfTimestamp() ?? now
+      if !allowingFuture, asOf.seconds > now.seconds + 86_400 {
+        throw .futureDate(variant: variant.rawValue, date: asOf)
+      }
       if let newest = latest.newestText, asOf < newest.date {
         throw .dateBeforeLatest(variant: variant.rawValue, date: asOf, latest: newest.date)
       }
