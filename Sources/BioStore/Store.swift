@@ -43,6 +43,10 @@ public final class Store {
     guard let workDirectory = repository.workDirectory else {
       throw .notAStore(path: path, reason: "a bare repository has no work tree")
     }
+    guard Store.isMarked(repository) else {
+      throw .unmarkedRepository(
+        path: path, hasHistory: (try? repository.referenceTarget("HEAD")) != nil)
+    }
     self.repository = repository
     self.path = String(workDirectory.dropLast())
     do {
@@ -86,31 +90,76 @@ public final class Store {
     return nil
   }
 
-  /// Creates an empty store at `path` on branch `main`, returning nil when a git repository is already there.
+  /// The key in a repository's own config that `biostore init` sets, so that no other repository (a website, a project) is ever taken for a store.
+  static let markKey = "biostore.store"
+
+  /// Whether `repository` is a store: marked by `init`, or made by a biostore from before the mark, which always left its `.git/biostore` folder.
+  static func isMarked(_ repository: Repository) -> Bool {
+    if (try? repository.localConfigString(markKey)) == "true" { return true }
+    var isDirectory: ObjCBool = false
+    return FileManager.default.fileExists(
+      atPath: repository.gitDirectory + "biostore", isDirectory: &isDirectory)
+      && isDirectory.boolValue
+  }
+
+  /// Creates an empty store at `path` on branch `main`, or marks the git repository already there as one when it has no commits or `adopting` is given.
+  ///
+  /// A repository with history that biostore did not make is refused without `adopting`: its
+  /// branch would take version commits and every `.md` file in its root would count as a variant.
   public static func create(
-    at path: String, settings: WriterSettings = .ofThisProcess
-  ) throws(StoreError) -> Store? {
+    at path: String, adopting: Bool = false, settings: WriterSettings = .ofThisProcess
+  ) throws(StoreError) -> Creation {
     let manager = FileManager.default
     var isDirectory: ObjCBool = false
+    var creation = Creation.created
     if manager.fileExists(atPath: path, isDirectory: &isDirectory) {
       guard isDirectory.boolValue else { throw .cannotCreate(path: path, reason: "it is a file") }
-      if (try? Repository(openingAt: path)) != nil { return nil }
-      let contents = (try? manager.contentsOfDirectory(atPath: path)) ?? []
-      guard contents.isEmpty else {
-        throw .cannotCreate(
-          path: path,
-          reason: "the folder is not empty and not a git repository; choose an empty or new folder")
+      if let repository = try? Repository(openingAt: path) {
+        if isMarked(repository) { return .alreadyAStore }
+        let hasHistory = (try? repository.referenceTarget("HEAD")) != nil
+        guard !hasHistory || adopting else {
+          throw .unmarkedRepository(path: path, hasHistory: true)
+        }
+        do {
+          try repository.setLocalConfigString(markKey, to: "true")
+        } catch {
+          throw .cannotCreate(path: path, reason: "its config cannot be written (\(error.message))")
+        }
+        creation = hasHistory ? .adopted : .markedEmptyRepository
+      } else {
+        let contents = (try? manager.contentsOfDirectory(atPath: path)) ?? []
+        guard contents.isEmpty else {
+          throw .cannotCreate(
+            path: path,
+            reason:
+              "the folder is not empty and not a git repository; choose an empty or new folder")
+        }
       }
     }
-    do {
-      _ = try Repository.create(at: path, initialBranch: "main")
-    } catch {
-      throw .cannotCreate(path: path, reason: error.message)
+    if creation == .created {
+      do {
+        let repository = try Repository.create(at: path, initialBranch: "main")
+        try repository.setLocalConfigString(markKey, to: "true")
+      } catch {
+        throw .cannotCreate(path: path, reason: error.message)
+      }
     }
     let store = try Store(openingAt: path, settings: settings)
     // Taking the lock once writes the attributes that keep git's filters off variant files.
     try? store.withWriterLock { _ in }
-    return store
+    return creation
+  }
+
+  /// What `create(at:)` did.
+  public enum Creation: Sendable {
+    /// Made a new repository, marked as a store.
+    case created
+    /// Found a store there already and changed nothing.
+    case alreadyAStore
+    /// Marked the git repository there, which had no commits, as a store.
+    case markedEmptyRepository
+    /// Marked the git repository there, history and all, as a store, as `--adopt` asked.
+    case adopted
   }
 
   /// The store path to use: `--store`, else `$BIOSTORE_DIR`, else `~/.biostore`.

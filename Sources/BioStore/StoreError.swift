@@ -7,6 +7,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case noStore(path: String)
   /// The path exists but is not a usable store.
   case notAStore(path: String, reason: String)
+  /// The path is a git repository that `biostore init` did not mark as a store (with history, or empty).
+  case unmarkedRepository(path: String, hasHistory: Bool)
   /// A variant or engagement name breaks the naming rule.
   case badName(String, suggestion: String?)
   /// A date could not be read.
@@ -125,6 +127,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     switch self {
     case .noStore(let path):
       "no store at \(path); create one with `biostore init` or point --store or BIOSTORE_DIR at an existing one"
+    case .unmarkedRepository(let path, let hasHistory):
+      hasHistory
+        ? "\(path) is a git repository with history that biostore did not make (a website or a project?), so nothing was changed; `biostore init --adopt` makes it a store (its branch takes a commit per version and every .md file in its root counts as a variant), or choose a new folder"
+        : "\(path) is an empty git repository that is not marked as a store; run `biostore init` there to make it one"
     case .notAStore(let path, let reason):
       "\(path) is not a biostore store (\(reason)); pass --store with a store made by `biostore init`"
     case .badName(let name, let suggestion):

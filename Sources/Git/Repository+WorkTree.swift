@@ -1,24 +1,6 @@
 internal import Clibgit2
 
 extension Repository {
-  /// The value of a config key such as `user.name` from the repository's config and the user's, or nil if unset.
-  ///
-  /// Wraps `git_repository_config_snapshot` and `git_config_get_string`.
-  public func configString(_ key: String) throws(GitError) -> String? {
-    var config: OpaquePointer?
-    try check(git_repository_config_snapshot(&config, pointer), "git_repository_config_snapshot")
-    defer { git_config_free(config) }
-    var value: UnsafePointer<CChar>?
-    do {
-      try check(git_config_get_string(&value, config, key), "git_config_get_string")
-    } catch  where error.kind == .notFound {
-      return nil
-    }
-    return value.map { String(cString: $0) }
-  }
-}
-
-extension Repository {
   /// Brings the index entries for several work-tree files in line with the files on disk (removing those marked absent), and writes the index once.
   ///
   /// Wraps `git_index_add_bypath` / `git_index_remove_bypath` and `git_index_write`; throws `.locked`

@@ -10,7 +10,8 @@ private func withTemporaryStore(_ body: (Store) throws -> Void) throws {
   let path = FileManager.default.temporaryDirectory
     .appendingPathComponent("biostore-tests-\(UUID().uuidString)").path
   defer { try? FileManager.default.removeItem(atPath: path) }
-  try body(try #require(try Store.create(at: path, settings: settings)))
+  _ = try Store.create(at: path, settings: settings)
+  try body(try Store(openingAt: path, settings: settings))
 }
 
 /// A short lock wait and a fixed login name, so no test depends on the machine's environment.

@@ -161,6 +161,10 @@ extension Store {
       throw error.beforeAnythingWasRecorded
     }
     let writer = StoreWriter(of: self, holding: lock)
+    // A store made before `init` marked stores is marked at its first write.
+    if (try? repository.localConfigString(Store.markKey)) != "true" {
+      try? repository.setLocalConfigString(Store.markKey, to: "true")
+    }
     try writer.recoverFromDeadWriter()
     try writer.keepVariantFilesVerbatim()
     return try body(writer)
