@@ -20,7 +20,8 @@ struct Biostore: ParsableCommand {
     ]
   )
 
-  @Option(name: .long, help: ArgumentHelp("The store to use.", valueName: "path"))
+  @Option(
+    name: .long, help: ArgumentHelp("The store to use.", valueName: "path"), completion: .directory)
   var store: String?
 
   /// The path of the store this invocation means.

@@ -21,10 +21,13 @@ extension Biostore {
     @ParentCommand var root: Biostore
 
     @Argument(
-      help: ArgumentHelp("The older version, e.g. biosketch@2023-12-31.", valueName: "spec"))
+      help: ArgumentHelp("The older version, e.g. biosketch@2023-12-31.", valueName: "spec"),
+      completion: Completions.specs)
     var old: String
 
-    @Argument(help: ArgumentHelp("The newer version, e.g. biosketch.", valueName: "spec"))
+    @Argument(
+      help: ArgumentHelp("The newer version, e.g. biosketch.", valueName: "spec"),
+      completion: Completions.specs)
     var new: String
 
     @Flag(help: "Print only the words added and removed, and the word counts before and after.")

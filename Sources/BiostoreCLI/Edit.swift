@@ -11,7 +11,7 @@ extension Biostore {
 
     @ParentCommand var root: Biostore
 
-    @Argument(help: "The variant, e.g. biosketch.")
+    @Argument(help: "The variant, e.g. biosketch.", completion: Completions.variants)
     var variant: String
 
     @Option(name: .shortAndLong, help: "The version's note (default: \"Update <variant>\").")

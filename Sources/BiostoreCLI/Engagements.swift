@@ -10,7 +10,8 @@ extension Biostore {
 
     @ParentCommand var root: Biostore
 
-    @Option(help: "Only engagements sent a version of this variant.")
+    @Option(
+      help: "Only engagements sent a version of this variant.", completion: Completions.variants)
     var variant: String?
 
     @Option(help: ArgumentHelp("Only engagements dated on or after this date.", valueName: "date"))

@@ -15,7 +15,8 @@ extension Biostore {
 
     @ParentCommand var root: Biostore
 
-    @Argument(help: ArgumentHelp("The folder to create.", valueName: "dir"))
+    @Argument(
+      help: ArgumentHelp("The folder to create.", valueName: "dir"), completion: .directory)
     var folder: String
 
     func run() throws {

@@ -4,7 +4,8 @@ import BioStore
 extension Biostore {
   /// The options `import` and `import-git` share: the variant, and which part of the file to take.
   struct ExtractionOptions: ParsableArguments {
-    @Option(help: "The variant to record the text as, e.g. biosketch.")
+    @Option(
+      help: "The variant to record the text as, e.g. biosketch.", completion: Completions.variants)
     var variant: String
 
     @Option(

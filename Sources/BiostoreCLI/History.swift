@@ -11,7 +11,7 @@ extension Biostore {
 
     @ParentCommand var root: Biostore
 
-    @Argument(help: "The variant, e.g. biosketch.")
+    @Argument(help: "The variant, e.g. biosketch.", completion: Completions.variants)
     var variant: String
 
     @Option(help: ArgumentHelp("Only versions dated on or after this date.", valueName: "date"))

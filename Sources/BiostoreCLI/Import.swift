@@ -18,13 +18,16 @@ extension Biostore {
 
     @ParentCommand var root: Biostore
 
-    @Argument(help: ArgumentHelp("The folder or file to import.", valueName: "source"))
+    @Argument(
+      help: ArgumentHelp("The folder or file to import.", valueName: "source"), completion: .file())
     var source: String
 
     @Flag(help: "With a folder: add only what is newer than the store's own versions.")
     var append = false
 
-    @Option(help: "With a file: the variant to save it as, e.g. biosketch.")
+    @Option(
+      help: "With a file: the variant to save it as, e.g. biosketch.",
+      completion: Completions.variants)
     var variant: String?
 
     @Option(

@@ -18,7 +18,8 @@ extension Biostore {
 
     @ParentCommand var root: Biostore
 
-    @Argument(help: ArgumentHelp("The git repository to read.", valueName: "repo"))
+    @Argument(
+      help: ArgumentHelp("The git repository to read.", valueName: "repo"), completion: .directory)
     var repository: String
 
     @Argument(help: ArgumentHelp("The file's path from the repository's root.", valueName: "path"))

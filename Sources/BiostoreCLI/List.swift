@@ -23,14 +23,33 @@ extension Biostore {
         return Console.note(
           "the store holds no variants; save one with `biostore save VARIANT --file FILE`")
       }
-      let width = summaries.map(\.variant.rawValue.count).max() ?? 0
-      for summary in summaries {
-        let name = summary.variant.rawValue.padding(toLength: width, withPad: " ", startingAt: 0)
-        let versions = "\(summary.versions) version\(summary.versions == 1 ? "" : "s")"
-        print(
-          "\(name)  \(summary.date.rfc3339)  \(versions)  \(summary.words) words"
-            + (summary.retired.map { "  (\($0))" } ?? ""))
+      // Every column lines up: names, units and notes to the left, numbers to the right.
+      let rows = summaries.map { summary in
+        [
+          summary.variant.rawValue, summary.date.rfc3339, "\(summary.versions)",
+          summary.versions == 1 ? "version " : "versions", "\(summary.words)",
+          summary.words == 1 ? "word " : "words", summary.retired.map { "(\($0))" } ?? "",
+        ]
+      }
+      let widths = (0..<7).map { column in rows.map { $0[column].count }.max() ?? 0 }
+      for row in rows {
+        var line = ""
+        for (column, cell) in row.enumerated() {
+          let padding = String(repeating: " ", count: widths[column] - cell.count)
+          let isNumber = column == 2 || column == 4
+          // A unit follows its number after one space; columns are two apart.
+          line += column == 0 ? "" : column == 3 || column == 5 ? " " : "  "
+          line += isNumber ? padding + cell : cell + padding
+        }
+        print(line.trimmingTrailingSpaces)
       }
     }
+  }
+}
+
+extension String {
+  /// The string without the spaces that pad its last column.
+  fileprivate var trimmingTrailingSpaces: String {
+    String(self[..<(lastIndex { $0 != " " }.map(index(after:)) ?? startIndex)])
   }
 }

@@ -12,7 +12,7 @@ extension Biostore {
 
     @ParentCommand var root: Biostore
 
-    @Argument(help: "The variant's name now.")
+    @Argument(help: "The variant's name now.", completion: Completions.variants)
     var old: String
 
     @Argument(help: "Its new name.")

@@ -14,7 +14,7 @@ extension Biostore {
 
     @ParentCommand var root: Biostore
 
-    @Argument(help: "Words to look for, e.g. SC.")
+    @Argument(help: "Words to look for, e.g. SC.", completion: Completions.engagements)
     var query: [String]
 
     @Flag(help: "Print one JSON document.")

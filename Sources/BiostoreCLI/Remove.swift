@@ -15,7 +15,7 @@ extension Biostore {
 
     @ParentCommand var root: Biostore
 
-    @Argument(help: "The variant to retire.")
+    @Argument(help: "The variant to retire.", completion: Completions.variants)
     var variant: String
 
     @Option(name: .shortAndLong, help: "The commit's note (default: \"Remove <variant>\").")

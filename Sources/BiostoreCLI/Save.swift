@@ -15,10 +15,12 @@ extension Biostore {
 
     @ParentCommand var root: Biostore
 
-    @Argument(help: "The variant, e.g. biosketch.")
+    @Argument(help: "The variant, e.g. biosketch.", completion: Completions.variants)
     var variant: String
 
-    @Option(name: .long, help: ArgumentHelp("Read the text from this file.", valueName: "file"))
+    @Option(
+      name: .long, help: ArgumentHelp("Read the text from this file.", valueName: "file"),
+      completion: .file())
     var file: String?
 
     @Option(name: .shortAndLong, help: "The version's note (default: \"Update <variant>\").")

@@ -16,7 +16,9 @@ extension Biostore {
 
     @ParentCommand var root: Biostore
 
-    @Argument(help: ArgumentHelp("The version, e.g. biosketch@2023-12-31.", valueName: "spec"))
+    @Argument(
+      help: ArgumentHelp("The version, e.g. biosketch@2023-12-31.", valueName: "spec"),
+      completion: Completions.specs)
     var spec: String
 
     @Flag(help: "Print one JSON document.")

@@ -19,13 +19,13 @@ extension Biostore {
 
     @ParentCommand var root: Biostore
 
-    @Argument(help: "The engagement's name, e.g. sc24-tpc.")
+    @Argument(help: "The engagement's name, e.g. sc24-tpc.", completion: Completions.engagements)
     var name: String
 
     @Argument(
       help: ArgumentHelp(
         "The versions sent, e.g. biosketch@2024-04 (with --force, none keeps the old ones).",
-        valueName: "spec"))
+        valueName: "spec"), completion: Completions.specs)
     var specs: [String] = []
 
     @Option(help: "A title (default: the name).")

@@ -40,6 +40,11 @@ extension Store {
     }
   }
 
+  /// The valid engagement names, sorted.
+  public func engagementNames() throws(StoreError) -> [EngagementName] {
+    try engagementReader.names()
+  }
+
   /// The engagements whose name, title, venue or note hold every word of `query`, ignoring case, with the texts they were sent.
   public func recall(_ query: String) throws(StoreError) -> EngagementListing {
     // Matched on the tag messages first: only the hits are resolved and their texts read.

@@ -24,6 +24,11 @@ extension Store {
     }
   }
 
+  /// The names of the variants in the branch tip, sorted, for completion and suggestions.
+  public func variantNames() throws(StoreError) -> [VariantName] {
+    try currentVariants()
+  }
+
   /// The variants whose files are in the branch tip, sorted.
   func currentVariants() throws(StoreError) -> [VariantName] {
     try mainLine.tipFiles().keys.sorted()
