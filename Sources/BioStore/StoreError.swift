@@ -39,6 +39,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case dateBeforeLatest(variant: String, date: Timestamp, latest: Timestamp)
   /// A version's as-of date is before 1970-01-01T00:00:00Z, which a git commit cannot hold, or after 9999-12-31, which stock git reads back wrong.
   case dateOutOfRange(variant: String, date: Timestamp)
+  /// `--since` is after `--until`, so nothing can match.
+  case emptyDateRange(since: String, until: String)
   /// A version's as-of date is more than a day in the future and `--future` was not given.
   case futureDate(variant: String, date: Timestamp)
   /// A commit or tag message holds a NUL character, which git's objects cannot hold (`git fsck` reports it).
@@ -51,12 +53,18 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case concurrentUpdate
   /// The editor failed.
   case editorFailed(command: String, reason: String)
+  /// `edit` ran outside a terminal with neither `$VISUAL` nor `$EDITOR` set.
+  case noEditor
   /// The store already exists where `init` was asked to create one.
   case cannotCreate(path: String, reason: String)
   /// A git or file-system failure the user cannot fix by retyping the command.
   case storage(String)
   /// No engagement has this name.
   case unknownEngagement(String, known: [String])
+  /// What follows `@` in a spec is no date, engagement or commit; `closest` holds the nearest engagement names.
+  case nothingMatchesAfterAt(String, closest: [String])
+  /// An engagement's name was given where a variant goes (`show sc24-tpc`).
+  case engagementNotVariant(String)
   /// An engagement with this name exists and `--force` was not given.
   case engagementExists(String, date: CivilDate)
   /// The engagement was not sent this variant.
@@ -115,6 +123,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     switch self {
     case .badName, .badDate, .badSpec, .badText, .nothingToSave, .unreadableFile,
       .duplicateVariant, .badEngagementDate, .badExport, .dateOutOfRange, .futureDate,
+      .emptyDateRange,
       .nulInMessage:
       2
     case .editNotSaved(let reason, _, _): reason.exitCode
@@ -169,6 +178,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
       "as-of date \(date) for \(variant) is outside 1970-01-01T00:00:00Z to 9999-12-31, the dates a git commit holds faithfully; give a date in that range; nothing was recorded"
     case .nulInMessage(let what):
       "the message for \(what) holds a NUL character, which a git commit or tag cannot hold; remove it and run the command again; nothing was recorded"
+    case .emptyDateRange(let since, let until):
+      "--since \(since.printable) is after --until \(until.printable), so nothing can match; give the earlier date to --since"
     case .futureDate(let variant, let date):
       "as-of date \(date.rfc3339) for \(variant) is more than a day in the future, most likely a typo that would make every later save look older; give the date you meant, or --future if it is right; nothing was recorded"
     case .dateBeforeLatest(let variant, let date, let latest):
@@ -181,12 +192,21 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
       "another biostore command has been writing to this store for over \(seconds.formatted()) s; try again (BIOSTORE_LOCK_TIMEOUT sets the wait)"
     case .concurrentUpdate:
       "the store's branch moved while saving (another tool wrote to it); nothing was saved, run the command again"
+    case .noEditor:
+      "no editor is set and this is not a terminal, so `vi` cannot run; set EDITOR (e.g. `EDITOR=nano biostore edit …`), or give the text with `biostore save VARIANT --file FILE`; nothing was saved"
     case .editorFailed(let command, let reason):
       "editor '\(command)' \(reason); nothing was saved"
     case .cannotCreate(let path, let reason):
       "cannot create a store at \(path): \(reason)"
     case .storage(let message):
       "\(message)"
+    case .nothingMatchesAfterAt(let name, let closest):
+      "no engagement, date or commit matches '\(name.printable)'"
+        + (closest.first.map {
+          "; did you mean engagement \($0)? (see `biostore engagements`, or `biostore history` for commit ids)"
+        } ?? "; see `biostore history` for commit ids")
+    case .engagementNotVariant(let name):
+      "\(name) is an engagement, not a variant: `biostore recall \(name)` prints what it was sent, `biostore show VARIANT@\(name)` one version of it"
     case .unknownEngagement(let name, let known):
       "no engagement named '\(name.printable)'"
         + (known.isEmpty
@@ -230,7 +250,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case .exportDestinationExists(let path):
       "\(path) already exists and is not empty; export into a new folder"
     case .badEngagementDate(let text):
-      "invalid engagement date '\(text.printable)': give the day, YYYY-MM-DD"
+      "invalid engagement date '\(text.printable)': give YYYY-MM-DD (or YYYY-MM or YYYY for its first day), or RFC 3339"
     case .notARegularFile(let path, let link):
       link
         ? "\(path) is a symbolic link; biostore never follows links in a store: replace it with a regular file (or remove it) and run the command again"

@@ -6,16 +6,23 @@ struct Editor: Sendable {
   /// The command and its leading arguments; the file to edit is appended.
   let command: [String]
 
+  /// Whether `$VISUAL` or `$EDITOR` named it, rather than falling back to `vi`.
+  let isNamed: Bool
+
   /// The editor the environment names.
   init(environment: [String: String]) {
-    let named =
-      [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }
-      .first { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? "vi"
-    command = named.split(separator: " ").map(String.init)
+    let named = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }
+      .first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+    isNamed = named != nil
+    command = (named ?? "vi").split(separator: " ").map(String.init)
   }
 
   /// Opens `bytes` in the editor as a temporary file named `fileName` and returns what the person saved, or throws if the editor fails.
   func edit(_ bytes: [UInt8], fileName: String) throws(StoreError) -> [UInt8] {
+    // `vi` without a terminal (a script, a pipe) would fail or hang on input it cannot read.
+    if !isNamed, isatty(STDIN_FILENO) == 0 || isatty(STDOUT_FILENO) == 0 {
+      throw .noEditor
+    }
     let manager = FileManager.default
     let folder = manager.temporaryDirectory.appendingPathComponent(
       "biostore-edit-\(UUID().uuidString)")

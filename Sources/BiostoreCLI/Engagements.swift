@@ -25,6 +25,7 @@ extension Biostore {
 
     func run() throws {
       let variant = try variant.map { try VariantName($0) }
+      try DateInput.checkRange(since: since, until: until)
       let since = try since.map { try DateInput(parsing: $0) }
       let until = try until.map { try DateInput(parsing: $0) }
       let listing = try root.openStore().engagements(
@@ -32,6 +33,15 @@ extension Biostore {
       for warning in listing.warnings { Console.warn(warning) }
       if json { return try Console.printJSON(listing.engagements) }
       guard !listing.engagements.isEmpty else {
+        let dated = since != nil || until != nil ? " dated in that range" : ""
+        if let variant {
+          return Console.note(
+            "no engagement\(dated) was sent a version of \(variant); `biostore engagements` lists them all"
+          )
+        }
+        if !dated.isEmpty {
+          return Console.note("no engagement is\(dated); `biostore engagements` lists them all")
+        }
         return Console.note("no engagements to list; record one with `biostore tag NAME VARIANT`")
       }
       for engagement in listing.engagements {

@@ -34,6 +34,7 @@ extension Biostore {
 
     func run() throws {
       let variant = try VariantName(variant)
+      try DateInput.checkRange(since: since, until: until)
       let since = try since.map { try DateInput(parsing: $0) }
       let until = try until.map { try DateInput(parsing: $0) }
       let store = try root.openStore()

@@ -64,6 +64,11 @@ extension Biostore {
       }
       var status = stat()
       guard lstat(source, &status) == 0 else {
+        if errno == ENOENT {
+          throw ValidationError(
+            "there is no file or folder \(source.escapedForOneLine); give a folder written by `biostore export`, or a file with --variant"
+          )
+        }
         throw StoreError.unreadableFile(path: source, reason: String(cString: strerror(errno)))
       }
       guard let variant else {

@@ -30,7 +30,14 @@ extension Biostore {
     }
 
     func run() throws {
-      let listing = try root.openStore().recall(query.joined(separator: " "))
+      let listing: EngagementListing
+      do {
+        listing = try root.openStore().recall(query.joined(separator: " "))
+      } catch let error as StoreError {
+        // A script reading --json gets a document even when nothing matched; the exit code says so.
+        if json, case .noEngagementMatches = error { Console.write("[]\n") }
+        throw error
+      }
       for warning in listing.warnings { Console.warn(warning) }
       if json {
         return try Console.printJSON(

@@ -39,9 +39,23 @@ extension Biostore {
       let variant = try VariantName(variant)
       let date = try date.map { try DateInput(parsing: $0) }
       let store = try root.openStore()
-      let text = try InputText.read(file: file)
-      let outcome = try store.save(
-        variant, text: text, message: message, date: date, allowingFuture: future)
+      let (text, pipedEmpty) = try InputText.read(file: file)
+      let outcome: SaveOutcome
+      do {
+        outcome = try store.save(
+          variant, text: text, message: message, date: date, allowingFuture: future)
+      } catch let error as StoreError {
+        guard case .nothingToSave = error, pipedEmpty else { throw error }
+        throw ValidationError(
+          "the piped input was empty and \(variant).md in the store has no text to save; pipe the text, or give --file FILE"
+        )
+      }
+      if pipedEmpty, case .unchanged = outcome {
+        // An empty pipe falls back to the hand-edited file; say so, or "unchanged" reads as a lost save.
+        return Console.note(
+          "the piped input was empty, so \(variant).md in the store was read instead: it is unchanged; nothing recorded"
+        )
+      }
       try Report.print(outcome, of: store)
     }
   }

@@ -32,7 +32,9 @@ extension Biostore {
     var title: String?
 
     @Option(
-      help: ArgumentHelp("The engagement date, YYYY-MM-DD (default: today).", valueName: "day"))
+      help: ArgumentHelp(
+        "The engagement date, YYYY-MM-DD; YYYY-MM or YYYY means its first day (default: today).",
+        valueName: "day"))
     var date: String?
 
     @Option(help: "Where it takes place.")

@@ -174,7 +174,7 @@ import Testing
       "no heading 'Awards'"
     ),
     (["import-git", "{source}", "pages/about.md", "--variant", "Bio"], 2, "invalid name"),
-    (["import", "{root}/missing.md", "--variant", "bio"], 2, "cannot read"),
+    (["import", "{root}/missing.md", "--variant", "bio"], 2, "there is no file or folder"),
     (
       ["import", "{source}/pages/about.md", "--variant", "bio", "--section", "Awards"], 1,
       "no heading 'Awards'"

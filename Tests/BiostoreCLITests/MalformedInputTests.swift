@@ -59,7 +59,7 @@ import Testing
     (["diff", "@Bad", "biosketch"], 2), (["diff", "@nosuch", "biosketch"], 1),
     // Engagements
     (["tag", "Bad_Name", "biosketch"], 2), (["tag", "new", "nosuch"], 1),
-    (["tag", "new", "biosketch", "--date", "2024-02"], 2),
+    (["tag", "new", "biosketch", "--date", "2024-02-30"], 2),
     (["tag", "new", "biosketch", "--limit", "0"], 2), (["tag", "talk", "biosketch"], 1),
     (["tag", "new", "biosketch", "biosketch"], 2), (["recall", "nothing at all"], 1),
     (["engagements", "--since", "soon"], 2), (["show", "biosketch@nosuch-talk"], 1),

@@ -100,6 +100,7 @@ import Testing
     #expect(outcome.status == 2)
     #expect(
       outcome.stderr
-        == "biostore: error: cannot read /nonexistent/folder: No such file or directory\n")
+        == "biostore: error: there is no file or folder /nonexistent/folder; give a folder written by `biostore export`, or a file with --variant (see `biostore help`)\n"
+    )
   }
 }

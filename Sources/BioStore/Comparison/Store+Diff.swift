@@ -28,8 +28,8 @@ extension Store {
       guard let engagement = try engagement(named: name) else {
         throw .unknownEngagement(
           name.rawValue,
-          known: Store.closest(
-            to: name.rawValue, among: try engagementReader.names().map(\.rawValue)))
+          known: ClosestNames.to(
+            name.rawValue, among: try engagementReader.names().map(\.rawValue)))
       }
       return .engagement(engagement)
     case .version(let spec):

@@ -17,11 +17,26 @@ public struct Engagement: Sendable {
   /// What in the tag could not be understood, for warnings.
   public let problems: [String]
 
-  /// Whether every word of `query` occurs, ignoring case, in one of `fields` (an engagement's name, title, venue and note).
-  static func matches(_ query: String, fields: [String]) -> Bool {
-    let fields = fields.map { $0.lowercased() }
-    let words = query.lowercased().split(whereSeparator: \.isWhitespace)
-    return !words.isEmpty && words.allSatisfy { word in fields.contains { $0.contains(word) } }
+  /// Whether every word of `query` starts a word, ignoring case, in one of `fields` (an engagement's name, title, venue and note), or is the year of `date`.
+  ///
+  /// At word starts, so `SC` finds `SC24` and `sc24-tpc` but not `NERSC` or `ISC`; a year such as
+  /// `2024` also matches an engagement dated that year, so `recall SC 2024` narrows to one.
+  static func matches(_ query: String, fields: [String], date: CivilDate?) -> Bool {
+    let fields = fields.map { Array($0.lowercased()) }
+    let words = query.lowercased().split(whereSeparator: \.isWhitespace).map(Array.init)
+    func startsAWord(_ word: [Character], in field: [Character]) -> Bool {
+      guard word.count <= field.count else { return false }
+      for start in 0...(field.count - word.count)
+      where start == 0 || !(field[start - 1].isLetter || field[start - 1].isNumber) {
+        if Array(field[start..<(start + word.count)]) == word { return true }
+      }
+      return false
+    }
+    return !words.isEmpty
+      && words.allSatisfy { word in
+        (date.map { String(word) == String($0.year) } ?? false)
+          || fields.contains { startsAWord(word, in: $0) }
+      }
   }
 
   /// The version sent of `variant`, if it was sent one.

@@ -9,7 +9,11 @@ extension Store {
     // A version reached through a rename counts as one of `variant`: tags made before
     // `mv OLD variant` name it OLD.
     let versions = try variant.map { (variant) throws(StoreError) in
-      Set(try index.history(of: variant).versions.map { "\($0.version.variant) \($0.version.id)" })
+      let versions = try index.history(of: variant).versions
+      guard !versions.isEmpty else {
+        throw .unknownVariant(variant.rawValue, known: try currentVariants().map(\.rawValue))
+      }
+      return Set(versions.map { "\($0.version.variant) \($0.version.id)" })
     }
     // An engagement date is a whole day; noon UTC stands for it against an instant bound.
     func instant(_ day: CivilDate) -> Timestamp {
@@ -50,38 +54,19 @@ extension Store {
     // Matched on the tag messages first: only the hits are resolved and their texts read.
     let listing = try engagementReader.engagements(readingTexts: true) { name, message in
       Engagement.matches(
-        query, fields: [name.rawValue, message.title, message.venue ?? "", message.note])
+        query, fields: [name.rawValue, message.title, message.venue ?? "", message.note],
+        date: message.date)
     }
     let hits = listing.engagements
     guard !hits.isEmpty else {
       throw .noEngagementMatches(
         query,
-        closest: Store.closest(to: query, among: try engagementReader.names().map(\.rawValue)))
+        closest: ClosestNames.to(query, among: try engagementReader.names().map(\.rawValue)))
     }
     let hitNames = Set(hits.map { "engagement \($0.name):" })
     return EngagementListing(
       engagements: hits,
       warnings: listing.warnings.filter { warning in hitNames.contains { warning.hasPrefix($0) } })
-  }
-
-  /// Up to three of `names`, nearest to `query` first, for a "did you mean" list.
-  static func closest(to query: String, among names: [String]) -> [String] {
-    let query = Array(query.lowercased().unicodeScalars)
-    func distance(_ name: String) -> Int {
-      let name = Array(name.unicodeScalars)
-      var row = Array(0...name.count)
-      for (i, a) in query.enumerated() {
-        var previous = row[0]
-        row[0] = i + 1
-        for (j, b) in name.enumerated() {
-          let current = row[j + 1]
-          row[j + 1] = min(row[j + 1] + 1, row[j] + 1, previous + (a == b ? 0 : 1))
-          previous = current
-        }
-      }
-      return row[name.count]
-    }
-    return Array(names.sorted { (distance($0), $0) < (distance($1), $1) }.prefix(3))
   }
 }
 

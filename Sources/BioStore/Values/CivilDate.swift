@@ -15,11 +15,11 @@ public struct CivilDate: Hashable, Sendable, Comparable, CustomStringConvertible
     return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
   }
 
-  /// Parses an engagement date: a day (`2024-11-17`), or RFC 3339, whose day in its own offset is taken.
+  /// Parses an engagement date as every date option does: a day (`2024-11-17`), a month or a year (its first day, since an engagement is recorded by the day), or RFC 3339, whose day in its own offset is taken.
   public init(parsing text: String) throws(StoreError) {
     switch try? DateInput(parsing: text) {
-    case .period(let year, let month?, let day?)?:
-      self.init(year: year, month: month, day: day)
+    case .period(let year, let month, let day)?:
+      self.init(year: year, month: month ?? 1, day: day ?? 1)
     case .instant(let timestamp)?:
       self = timestamp.calendarDate
     default:

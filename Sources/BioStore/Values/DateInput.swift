@@ -43,6 +43,26 @@ public enum DateInput: Hashable, Sendable {
     }
   }
 
+  /// Whether nothing can be on or after this date and on or before `until`, so a `--since` / `--until` pair that matches nothing is refused rather than printing nothing.
+  ///
+  /// Periods compare wall-clock bounds and instants compare instants; a period against an instant
+  /// is never refused, since offsets can make either side the later.
+  public func startsAfterTheEnd(of until: DateInput) -> Bool {
+    switch (self, until) {
+    case (.period, .period): firstWallClockSecond > until.lastWallClockSecond
+    case (.instant(let since), .instant(let until)): since.seconds > until.seconds
+    default: false
+    }
+  }
+
+  /// Refuses `--since since --until until` (the texts as typed) when no date can be in both, saying to swap them.
+  public static func checkRange(since: String?, until: String?) throws(StoreError) {
+    guard let since, let until else { return }
+    if try DateInput(parsing: since).startsAfterTheEnd(of: DateInput(parsing: until)) {
+      throw .emptyDateRange(since: since, until: until)
+    }
+  }
+
   /// The timestamp a version saved with this date gets: a period's first midnight in the local offset.
   public func asOfTimestamp(in timeZone: TimeZone = .current) -> Timestamp {
     switch self {

@@ -40,8 +40,11 @@ public struct VariantName: Hashable, Sendable, Comparable, CustomStringConvertib
 
   /// A nearby valid name (lower-cased, other characters turned into hyphens), if there is one.
   static func suggestion(for text: String) -> String? {
+    // A file name or path given for a variant (`biosketch.md`, `bios/biosketch.md`) means the variant.
+    var name = Substring(text.split(separator: "/").last ?? Substring(text))
+    if name.lowercased().hasSuffix(".md") { name = name.dropLast(3) }
     var result = ""
-    for scalar in text.lowercased().unicodeScalars {
+    for scalar in name.lowercased().unicodeScalars {
       if scalar.isASCII, UInt8(scalar.value).isNameCharacter {
         result.unicodeScalars.append(scalar)
       } else if !result.hasSuffix("-") {
