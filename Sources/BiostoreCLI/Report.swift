@@ -48,13 +48,16 @@ enum Report {
     }
   }
 
-  /// "12 versions of 3 variants and 2 engagements", for export and import reports.
+  /// "12 versions of 3 variants, 1 rename and 2 engagements", for export and import reports (renames and removals named only when there are some).
   static func transfer(_ summary: TransferSummary) -> String {
+    func count(_ number: Int, _ noun: String) -> String {
+      "\(number) \(noun)\(number == 1 ? "" : "s")"
+    }
     let versions = summary.versions.values.reduce(0, +)
-    let variants = summary.versions.count
-    return "\(versions) version\(versions == 1 ? "" : "s") of \(variants) variant"
-      + "\(variants == 1 ? "" : "s") and \(summary.engagements.count) engagement"
-      + (summary.engagements.count == 1 ? "" : "s")
+    var parts = [count(versions, "version") + " of " + count(summary.versions.count, "variant")]
+    if summary.renames > 0 { parts.append(count(summary.renames, "rename")) }
+    if summary.removals > 0 { parts.append(count(summary.removals, "removal")) }
+    return parts.joined(separator: ", ") + " and " + count(summary.engagements.count, "engagement")
   }
 
   /// "Imported 21 versions of biosketch, 2015-03-01 to 2026-01-10 (23 revisions read, …)", for `import-git`.

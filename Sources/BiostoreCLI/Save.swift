@@ -44,7 +44,7 @@ extension Biostore {
       do {
         outcome = try store.save(
           variant, text: text, message: message, date: date, allowingFuture: future)
-      } catch let error as StoreError {
+      } catch {
         guard case .nothingToSave = error, pipedEmpty else { throw error }
         throw ValidationError(
           "the piped input was empty and \(variant).md in the store has no text to save; pipe the text, or give --file FILE"

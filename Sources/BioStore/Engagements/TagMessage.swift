@@ -60,7 +60,7 @@ struct TagMessage: Equatable {
     var kept: [String] = []
     func pick<T>(_ given: T?, _ old: T?, _ field: String) -> T? {
       if let given { return given }
-      if let old { kept.append(field) }
+      if old != nil { kept.append(field) }
       return old
     }
     let oldTitle = replaced.flatMap { $0.title.isEmpty ? nil : $0.title }

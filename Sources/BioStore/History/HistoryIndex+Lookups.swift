@@ -140,6 +140,11 @@ extension HistoryIndex {
     }
   }
 
+  /// Every line of `variant`'s own file, oldest first: its versions, its removals and the renames into and out of it, as export writes them.
+  func ownEntries(of variant: VariantName) throws(StoreError) -> [IndexEntry] {
+    try ownFile(of: variant).entries
+  }
+
   /// The newest changes to `variant`'s own file.
   func latestChange(of variant: VariantName) throws(StoreError) -> LatestChange {
     guard let view = try current() else {

@@ -31,6 +31,10 @@ extension ExportFolder {
     if let data = try ExportFolder.readFile(engagementsPath) {
       engagements = try readEngagements(String(decoding: data, as: UTF8.self), at: engagementsPath)
     }
+    let eventsPath = path + "/" + ExportFolder.eventsFile
+    if let data = try ExportFolder.readFile(eventsPath) {
+      events = try readEvents(String(decoding: data, as: UTF8.self), at: eventsPath)
+    }
     guard versions.values.contains(where: { !$0.isEmpty }) else {
       throw .badExport(
         path: path,
@@ -230,7 +234,7 @@ extension ExportFolder {
   }
 
   /// Refuses a key the format does not have, which would otherwise be dropped with the words under it (a `mesage:` typo).
-  private static func checkKeys(
+  static func checkKeys(
     of node: Node?, known: [String], at path: String, in engagement: EngagementName?
   ) throws(StoreError) {
     guard let keys = node?.mapping?.keys else { return }
@@ -247,7 +251,7 @@ extension ExportFolder {
   }
 
   /// The text under `key`, nil when there is none; refuses a list or a mapping, which would otherwise be read as no text at all.
-  private static func text(
+  static func text(
     _ key: String, in node: Node?, at path: String, of engagement: EngagementName? = nil
   ) throws(StoreError) -> String? {
     guard let value = node?[key] else { return nil }

@@ -10,12 +10,16 @@ import Yams
 ///     2024-04-08T13-12-18-07-00.md
 ///     2024-04-08T13-12-18-07-00_2.md    a second version in the same second
 ///   engagements.yaml
+///   events.yaml                         removals and renames (ExportFolder+Events.swift)
 /// ```
 ///
 /// A version file is YAML front matter (`date`, RFC 3339 with an offset, and `message`) between
 /// `---` lines, then the text exactly. Names are the as-of date as shown in `history` with `-` for
 /// `:` so they sort by date; a tie in the same second takes `_2`, `_3`, … `engagements.yaml` lists
 /// each engagement's name, title, date, venue, note, limit and the file of each version sent.
+/// `events.yaml`, present when the store had any, lists each removal (`removed: V`) and rename
+/// (`renamed: OLD`, `to: NEW`) in the order they happened, with its date, message and `after:` the
+/// version files of the variants it names that came before it (so ties in one second keep order).
 struct ExportFolder {
   /// One version file.
   struct VersionFile: Equatable {
@@ -52,6 +56,10 @@ struct ExportFolder {
 
   /// The engagements file's name.
   static let engagementsFile = "engagements.yaml"
+  /// The removals-and-renames file's name.
+  static let eventsFile = "events.yaml"
+  /// The removals and renames, oldest first.
+  var events: [Event] = []
 
   /// Every variant's versions, oldest first.
   var versions: [VariantName: [VersionFile]] = [:]
@@ -99,7 +107,7 @@ struct ExportFolder {
       + (entries.isEmpty ? "[]\n" : try ExportFolder.yaml(Node(entries)))
   }
 
-  private static func yaml(_ node: Node) throws(StoreError) -> String {
+  static func yaml(_ node: Node) throws(StoreError) -> String {
     do {
       return try serialize(node: node, width: -1, allowUnicode: true)
     } catch {

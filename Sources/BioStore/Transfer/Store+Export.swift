@@ -25,23 +25,53 @@ extension Store {
     var folder = ExportFolder()
     var summary = TransferSummary()
     var fileNames: [VariantName: [ObjectID: String]] = [:]
+    // Each removal and rename with its depth on the main line, put in order once all are known.
+    var events: [(depth: Int, event: ExportFolder.Event)] = []
+    // Each variant's version files by depth, to name the ones an event comes after.
+    var filesByDepth: [VariantName: [(depth: Int, key: String)]] = [:]
     for variant in try index.variants() {
-      let newestFirst = try index.ownVersions(of: variant)
-      guard !newestFirst.isEmpty else { continue }
       var files: [ExportFolder.VersionFile] = []
       var previous: (Int64, Int)?
-      for version in newestFirst.reversed() {
-        let sequence = previous.map { $0.0 == version.date.seconds ? $0.1 + 1 : 1 } ?? 1
-        previous = (version.date.seconds, sequence)
-        let name = ExportFolder.fileName(for: version.date, sequence: sequence)
-        fileNames[variant, default: [:]][version.id] = name
-        files.append(
-          ExportFolder.VersionFile(
-            variant: variant, fileName: name, date: version.date, message: version.message,
-            bytes: try bytes(ofBlob: version.blobID)))
+      for entry in try index.ownEntries(of: variant) {
+        switch entry.kind {
+        case .version:
+          guard let blob = entry.blob else { continue }
+          let sequence = previous.map { $0.0 == entry.date.seconds ? $0.1 + 1 : 1 } ?? 1
+          previous = (entry.date.seconds, sequence)
+          let name = ExportFolder.fileName(for: entry.date, sequence: sequence)
+          fileNames[variant, default: [:]][entry.commit] = name
+          filesByDepth[variant, default: []].append((entry.depth, variant.rawValue + "/" + name))
+          files.append(
+            ExportFolder.VersionFile(
+              variant: variant, fileName: name, date: entry.date, message: entry.message,
+              bytes: try bytes(ofBlob: blob)))
+        case .removal:
+          events.append(
+            (entry.depth, .init(variant: variant, date: entry.date, message: entry.message)))
+        case .renamedTo:
+          events.append(
+            (
+              entry.depth,
+              .init(
+                variant: variant, renamedTo: entry.otherVariant, date: entry.date,
+                message: entry.message)
+            ))
+        case .renamedFrom:
+          // The text carried over is the old name's version; the old name's entry records the rename.
+          continue
+        }
       }
+      guard !files.isEmpty else { continue }
       folder.versions[variant] = files
       summary.versions[variant] = files.count
+    }
+    for (depth, event) in events.sorted(by: { $0.depth < $1.depth }) {
+      var event = event
+      event.after = [event.variant, event.renamedTo].compactMap { named in
+        named.flatMap { filesByDepth[$0]?.last(where: { $0.depth < depth })?.key }
+      }
+      folder.events.append(event)
+      if event.renamedTo == nil { summary.removals += 1 } else { summary.renames += 1 }
     }
     let listing = try engagements()
     summary.warnings = listing.warnings
@@ -88,6 +118,10 @@ extension ExportFolder {
       }
       try Data(try engagementsContents().utf8).write(
         to: URL(fileURLWithPath: scratch + "/" + ExportFolder.engagementsFile))
+      if let events = try eventsContents() {
+        try Data(events.utf8).write(
+          to: URL(fileURLWithPath: scratch + "/" + ExportFolder.eventsFile))
+      }
       // An empty destination folder is replaced; rmdir refuses one that gained files meanwhile.
       if manager.fileExists(atPath: path), rmdir(path) != 0 {
         throw StoreError.exportDestinationExists(path)

@@ -25,46 +25,54 @@ extension Store {
         if !versions.isEmpty { history[variant] = versions }
       }
       let existingEngagements = Set(try engagementReader.names())
+      // When each variant's own file last changed: a version, removal or rename not newer is held already.
+      var latest: [VariantName: Timestamp] = [:]
+      for variant in try index.variants() {
+        latest[variant] = try index.ownEntries(of: variant).last?.date
+      }
       if !append {
-        let variants = folder.versions.keys.filter { history[$0] != nil }
+        let named = Set(folder.versions.keys).union(
+          folder.events.flatMap { [$0.variant, $0.renamedTo].compactMap { $0 } })
+        let variants = named.filter { latest[$0] != nil }
         let engagements = folder.engagements.map(\.name).filter(existingEngagements.contains)
         guard variants.isEmpty && engagements.isEmpty else {
           throw .importConflict(
             variants: variants.sorted().map(\.rawValue), engagements: engagements.map(\.rawValue))
         }
       }
-      var pending: [(file: ExportFolder.VersionFile, order: Int)] = []
+      var newer: [VariantName: [ExportFolder.VersionFile]] = [:]
+      var positions: [String: Int] = [:]
       for (variant, files) in folder.versions {
-        let latest = history[variant]?.first?.date
-        for (order, file) in files.enumerated() where latest.map({ file.date > $0 }) ?? true {
-          pending.append((file, order))
+        for (position, file) in files.enumerated() {
+          positions[ImportOrder.key(file)] = position
         }
+        let kept = files.filter { file in latest[variant].map { file.date > $0 } ?? true }
+        if !kept.isEmpty { newer[variant] = kept }
       }
-      pending.sort {
-        ($0.file.date.seconds, $0.file.variant, $0.order)
-          < ($1.file.date.seconds, $1.file.variant, $1.order)
-      }
+      let events = folder.events.enumerated().map { (number: $0.offset + 1, event: $0.element) }
+        .filter { numbered in
+          latest[numbered.event.variant].map { numbered.event.date > $0 } ?? true
+        }
       let parent = try tipCommit()
-      for variant in Set(pending.map(\.file.variant)) {
-        let tipBlob = try variantFiles(of: parent)[variant]
-        try workTree.refuseUnsavedEdits(of: variant, tipBlob: tipBlob)
+      let tipFiles = try variantFiles(of: parent)
+      var start: [VariantName: [UInt8]] = [:]
+      for (variant, blob) in tipFiles { start[variant] = try bytes(ofBlob: blob) }
+      let order = try ImportOrder(
+        versions: newer, events: events, positions: positions, start: start,
+        known: Set(history.keys), eventsPath: path + "/" + ExportFolder.eventsFile)
+      let steps = order.steps
+      let touched = Set(
+        steps.flatMap { [$0.version.variant, $0.version.renamedFrom].compactMap { $0 } })
+      for variant in touched {
+        try workTree.refuseUnsavedEdits(of: variant, tipBlob: tipFiles[variant])
       }
-      var seen = Set(history.keys)
       var commitOfFile: [String: (commit: ObjectID, position: Int)] = [:]
       let newEngagements = folder.engagements.filter { !existingEngagements.contains($0.name) }
-      let commits = try writer.commitVersions(
-        pending.map { entry in
-          let variant = entry.file.variant
-          let message =
-            entry.file.message.isEmpty
-            ? (seen.contains(variant) ? "Update \(variant)" : "Add \(variant)") : entry.file.message
-          seen.insert(variant)
-          return PendingVersion(
-            variant: variant, bytes: entry.file.bytes, message: message, asOf: entry.file.date)
-        }, parent: parent
-      ) { (commits) throws(StoreError) -> [WriteJournal.ReferenceMove] in
-        for (position, (entry, commit)) in zip(pending, commits).enumerated() {
-          commitOfFile[entry.file.variant.rawValue + "/" + entry.file.fileName] = (commit, position)
+      let commits = try writer.commitVersions(steps.map(\.version), parent: parent) {
+        (commits) throws(StoreError) -> [WriteJournal.ReferenceMove] in
+        for (position, (step, commit)) in zip(steps, commits).enumerated() {
+          guard let file = step.file else { continue }
+          commitOfFile[ImportOrder.key(file)] = (commit, position)
         }
         return try importedTags(
           newEngagements, folder: folder, commits: commitOfFile, history: history, writer: writer)
@@ -77,7 +85,15 @@ extension Store {
           WriteJournal(changes: [], references: moves), summary: "import engagements")
       }
       var summary = TransferSummary()
-      for entry in pending { summary.versions[entry.file.variant, default: 0] += 1 }
+      for step in steps {
+        if let file = step.file {
+          summary.versions[file.variant, default: 0] += 1
+        } else if step.version.renamedFrom != nil {
+          summary.renames += 1
+        } else {
+          summary.removals += 1
+        }
+      }
       summary.engagements = newEngagements.map(\.name)
       return summary
     }
