@@ -99,6 +99,13 @@ final class Sandbox: Sendable {
       environment: environment.merging(extraEnvironment) { $1 })
   }
 
+  /// Runs `script` with `bash -euo pipefail` in the sandbox, with `extraEnvironment` added, for scripts a person would paste.
+  func shell(_ script: String, extraEnvironment: [String: String] = [:]) throws -> Outcome {
+    try run(
+      "/bin/bash", ["-euo", "pipefail", "-c", script], stdin: nil,
+      environment: environment.merging(extraEnvironment) { $1 })
+  }
+
   /// Writes `text` to a file in the sandbox and returns its path.
   func file(_ name: String, _ text: String) throws -> String {
     let path = root.appendingPathComponent(name).path

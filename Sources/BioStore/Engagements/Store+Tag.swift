@@ -50,7 +50,7 @@ extension Store {
       guard let target else { throw .badSpec("", reason: "name at least one version to tag") }
       if specs.isEmpty { kept.append("versions") }
       let tagID = try writer.writeTag(
-        name, on: target, message: message.text, tagger: writer.identity.signature(at: now))
+        name, on: target, message: message.text, tagger: writer.identity.signatureNow())
       let keptName = existing == nil ? nil : try nextReplacedName(under: name.replacedPrefix)
       var moves: [WriteJournal.ReferenceMove] = []
       if let existing, let keptName {

@@ -46,7 +46,7 @@ extension Store {
     }
     try writer.checkWriteable(versions)
     let identity = writer.identity
-    let committer = identity.signature(at: .now())
+    let committer = identity.signatureNow()
     let baseCommit: Commit? =
       base >= 0 ? line[base].commit : try line[0].commit.parentIDs.first.map(commit)
     var insertion = Insertion()

@@ -9,6 +9,8 @@ import Git
 struct Identity: Equatable {
   var name: String
   var email: String
+  /// The fixed moment commits and tags are recorded at (`WriterSettings.recordedAt`); nil means now.
+  var recordedAt: Timestamp? = nil
 
   /// Reads the identity from the repository's config (which includes the user's), never failing for want of one.
   static func read(from repository: Repository, user: String?) -> Identity {
@@ -18,6 +20,9 @@ struct Identity: Equatable {
     return Identity(
       name: configuredName ?? user, email: configuredEmail ?? "\(user)@localhost")
   }
+
+  /// A signature for this identity at the moment of recording: now, unless the settings fix it.
+  func signatureNow() -> Signature { signature(at: recordedAt ?? .now()) }
 
   /// A signature for this identity at `time`.
   func signature(at time: Timestamp) -> Signature {

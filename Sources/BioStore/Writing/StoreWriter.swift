@@ -28,7 +28,9 @@ struct StoreWriter {
     mainLine = store.mainLine
     index = store.index
     workTree = store.workTree
-    identity = Identity.read(from: store.repository, user: store.settings.user)
+    var identity = Identity.read(from: store.repository, user: store.settings.user)
+    identity.recordedAt = store.settings.recordedAt
+    self.identity = identity
     warn = store.onWarning
     self.lock = lock
   }
@@ -90,7 +92,7 @@ struct StoreWriter {
     _ versions: [PendingVersion], parent: Commit?
   ) throws(StoreError) -> [ObjectID] {
     try checkWriteable(versions)
-    let committer = identity.signature(at: .now())
+    let committer = identity.signatureNow()
     return try unrecorded { () throws(GitError) -> [ObjectID] in
       var commits: [ObjectID] = []
       var tree = parent?.treeID
@@ -129,7 +131,7 @@ struct StoreWriter {
   func writeTag(
     _ name: EngagementName, on target: ObjectID, message: String, tagger: Signature? = nil
   ) throws(StoreError) -> ObjectID {
-    let tagger = tagger ?? identity.signature(at: .now())
+    let tagger = tagger ?? identity.signatureNow()
     return try unrecorded { () throws(GitError) in
       try repository.createTag(name: name.tagName, target: target, tagger: tagger, message: message)
     }
