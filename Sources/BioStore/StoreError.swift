@@ -43,6 +43,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case emptyDateRange(since: String, until: String)
   /// A version's as-of date is more than a day in the future and `--future` was not given.
   case futureDate(variant: String, date: Timestamp)
+  /// `save --insert` was given no text: the work-tree file holds the latest version, not an older one.
+  case insertNeedsText(variant: String)
+  /// `save --insert` of a text equal to the version before its date, which would be no version.
+  case insertSameAsBefore(variant: String, date: Timestamp)
   /// A commit or tag message holds a NUL character, which git's objects cannot hold (`git fsck` reports it).
   case nulInMessage(of: String)
   /// The work-tree file has edits that are not saved.
@@ -122,7 +126,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   public var exitCode: Int32 {
     switch self {
     case .badName, .badDate, .badSpec, .badText, .nothingToSave, .unreadableFile,
-      .duplicateVariant, .badEngagementDate, .badExport, .dateOutOfRange, .futureDate,
+      .duplicateVariant, .badEngagementDate, .badExport, .dateOutOfRange, .futureDate, .insertNeedsText,
       .emptyDateRange,
       .nulInMessage:
       2
@@ -181,11 +185,15 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case .emptyDateRange(let since, let until):
       "--since \(since.printable) is after --until \(until.printable), so nothing can match; give the earlier date to --since"
     case .futureDate(let variant, let date):
-      "as-of date \(date.rfc3339) for \(variant) is more than a day in the future, most likely a typo that would make every later save look older; give the date you meant, or --future if it is right; nothing was recorded"
+      "as-of date \(date.rfc3339) for \(variant) is more than a day in the future, most likely a typo that would make every later save look older; give the date you meant, or --future if it is right (a save already made with a wrong date is taken back with `biostore undo` or corrected with `biostore amend`); nothing was recorded"
+    case .insertNeedsText(let variant):
+      "save --insert needs the older text from --file or a pipe (\(variant).md in the store holds the latest version); nothing was recorded"
+    case .insertSameAsBefore(let variant, let date):
+      "the text is the same as \(variant)'s version before \(date.day), so inserting it would record no version; nothing was recorded"
     case .dateBeforeLatest(let variant, let date, let latest):
       latest.seconds > Timestamp.now().seconds + 86_400
-        ? "as-of date \(date.rfc3339) is older than \(variant)'s latest version, which is dated in the future (\(latest.rfc3339)); versions are kept in date order, so until that version is taken back every earlier date is refused; nothing was recorded"
-        : "as-of date \(date.rfc3339) is older than \(variant)'s latest version (\(latest.rfc3339)); versions are kept in date order so that \(variant)@DATE and ~N mean what they say, and a later --date would misdate this text: keep it as a variant of its own (`biostore save \(variant)-\(date.day.prefix(4)) --date \(date.day)`); nothing was recorded"
+        ? "as-of date \(date.rfc3339) is older than \(variant)'s latest version, which is dated in the future (\(latest.rfc3339)); versions are kept in date order, so every earlier date is refused until that version is taken back (`biostore undo`) or its date corrected (`biostore amend \(variant) --date D`); nothing was recorded"
+        : "as-of date \(date.rfc3339) is older than \(variant)'s latest version (\(latest.rfc3339)); versions are kept in date order so that \(variant)@DATE and ~N mean what they say, and a later --date would misdate this text: give --insert to put it in its place among the older versions (every later version is written again on top with its text, date and message, and the old line is kept under refs/biostore/replaced/), or keep it as a variant of its own (`biostore save \(variant)-\(date.day.prefix(4)) --date \(date.day)`); nothing was recorded"
     case .handEdited(let path, let variant):
       "\(path) has unsaved hand edits; record them with `biostore save \(variant)` (no input) or discard them with `git checkout -- \(variant).md` in the store"
     case .lockTimeout(let seconds):

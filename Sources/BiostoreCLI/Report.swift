@@ -41,8 +41,13 @@ enum Report {
     case .recorded(let version):
       let words = ProseText(try store.text(of: version)).wordCount
       Swift.print(
-        "Saved \(version.variant) as of \(version.date.rfc3339) (\(version.id.short), \(words) words)"
+        "Saved \(version.variant) as of \(version.date.rfc3339) (\(version.id.short), \(words) word\(words == 1 ? "" : "s"))"
       )
+    case .inserted(let version, let replayed, let keptTip):
+      let words = ProseText(try store.text(of: version)).wordCount
+      Swift.print(
+        "Inserted \(version.variant) as of \(version.date.rfc3339) (\(version.id.short), \(words) word\(words == 1 ? "" : "s")) in date order; \(replayed) later commit\(replayed == 1 ? "" : "s") written again on top"
+          + (keptTip.map { ", the old line kept as \($0)" } ?? ""))
     case .unchanged(let variant):
       Console.note("\(variant) is unchanged; nothing recorded")
     }

@@ -35,6 +35,14 @@ extension Biostore {
     @Flag(help: "Allow an as-of date more than a day in the future (refused as a likely typo).")
     var future = false
 
+    @Flag(
+      help: ArgumentHelp(
+        "Put a version older than the latest in its place in date order.",
+        discussion:
+          "Every later version is written again on top with its text, date and message, engagements follow, and the old line is kept under refs/biostore/replaced/ (biostore undo takes it back)."
+      ))
+    var insert = false
+
     func run() throws {
       let variant = try VariantName(variant)
       let date = try date.map { try DateInput(parsing: $0) }
@@ -43,7 +51,8 @@ extension Biostore {
       let outcome: SaveOutcome
       do {
         outcome = try store.save(
-          variant, text: text, message: message, date: date, allowingFuture: future)
+          variant, text: text, message: message, date: date, allowingFuture: future,
+          inserting: insert)
       } catch {
         guard case .nothingToSave = error, pipedEmpty else { throw error }
         throw ValidationError(

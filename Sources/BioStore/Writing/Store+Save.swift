@@ -10,12 +10,16 @@ extension Store {
   /// is most likely a typo that would make every later save's date look older. Unchanged text
   /// records nothing.
   ///
+  /// With `inserting`, an as-of date older than the latest version is not refused: the version is
+  /// put in its place in date order and every later commit is written again on top, as a rebase
+  /// would (`insertVersions`); the text must then be given, not read from the work tree.
+  ///
   /// With `draft` (from `edit`), the save is a compare-and-swap: if the variant's latest version is
   /// no longer the one the draft began from, nothing is recorded and `text` is kept in a file the
   /// error names.
   public func save(
     _ variant: VariantName, text: String?, message: String?, date: DateInput?,
-    allowingFuture: Bool = false, replacing draft: EditDraft? = nil
+    allowingFuture: Bool = false, inserting: Bool = false, replacing draft: EditDraft? = nil
   ) throws(StoreError) -> SaveOutcome {
     try withWriterLock { (writer) throws(StoreError) -> SaveOutcome in
       let parent = try tipCommit()
@@ -42,12 +46,25 @@ extension Store {
       if !allowingFuture, asOf.seconds > now.seconds + 86_400 {
         throw .futureDate(variant: variant.rawValue, date: asOf)
       }
-      if let newest = latest.newestText, asOf < newest.date {
-        throw .dateBeforeLatest(variant: variant.rawValue, date: asOf, latest: newest.date)
-      }
       let note =
         message.flatMap { $0.trimmingWhitespace.isEmpty ? nil : String($0.trimmingWhitespace) }
         ?? (latest.newestText == nil ? "Add \(variant)" : "Update \(variant)")
+      if let newest = latest.newestText, asOf < newest.date {
+        guard inserting else {
+          throw .dateBeforeLatest(variant: variant.rawValue, date: asOf, latest: newest.date)
+        }
+        guard text != nil else { throw .insertNeedsText(variant: variant.rawValue) }
+        let insertion = try insertVersions(
+          [PendingVersion(variant: variant, bytes: bytes, message: note, asOf: asOf)],
+          writer: writer)
+        guard let commitID = insertion.recorded.last else {
+          throw .insertSameAsBefore(variant: variant.rawValue, date: asOf)
+        }
+        let commit = try storage { () throws(GitError) in try repository.commit(commitID) }
+        return .inserted(
+          Version(variant: variant, commit: commit, blobID: newBlob, lineIndex: nil),
+          replayed: insertion.replayed, keptTip: insertion.keptTip)
+      }
       let commitID = try writer.commitFile(
         variant, bytes: bytes, message: note, asOf: asOf, parent: parent)
       let commit = try storage { () throws(GitError) in try repository.commit(commitID) }
