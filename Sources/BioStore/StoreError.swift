@@ -43,6 +43,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case emptyDateRange(since: String, until: String)
   /// A version's as-of date is more than a day in the future and `--future` was not given.
   case futureDate(variant: String, date: Timestamp)
+  /// `undo` found no write in the write log to take back.
+  case nothingToUndo
+  /// `undo` of the store's first commit, which has no line before it.
+  case cannotUndoFirstCommit(summary: String)
+  /// `undo` found a reference the write moved changed since by another tool.
+  case cannotUndo(summary: String, changed: String)
   /// `save --insert` was given no text: the work-tree file holds the latest version, not an older one.
   case insertNeedsText(variant: String)
   /// `save --insert` of a text equal to the version before its date, which would be no version.
@@ -186,6 +192,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
       "--since \(since.printable) is after --until \(until.printable), so nothing can match; give the earlier date to --since"
     case .futureDate(let variant, let date):
       "as-of date \(date.rfc3339) for \(variant) is more than a day in the future, most likely a typo that would make every later save look older; give the date you meant, or --future if it is right (a save already made with a wrong date is taken back with `biostore undo` or corrected with `biostore amend`); nothing was recorded"
+    case .nothingToUndo:
+      "there is no biostore write to take back in this store's write log (.git/biostore/writes keeps the last \(WriteLog.capacity)); nothing was changed"
+    case .cannotUndoFirstCommit(let summary):
+      "“\(summary)” made the store's first commit, and there is no line before it to go back to; retire a variant with `biostore rm VARIANT` instead; nothing was changed"
+    case .cannotUndo(let summary, let changed):
+      "cannot take back “\(summary)”: \(changed) was changed since by another tool, and undoing it would lose that; look with `git log --all` in the store; nothing was changed"
     case .insertNeedsText(let variant):
       "save --insert needs the older text from --file or a pipe (\(variant).md in the store holds the latest version); nothing was recorded"
     case .insertSameAsBefore(let variant, let date):

@@ -84,6 +84,26 @@ public final class Repository {
     git_reference_free(reference)
   }
 
+  /// Deletes `name` only if it still points at `expected`; a reference already gone is no error.
+  ///
+  /// Wraps `git_reference_lookup` and `git_reference_delete`, which refuses with `.modified` when
+  /// the reference moved after it was looked up.
+  public func deleteReference(_ name: String, expecting expected: ObjectID) throws(GitError) {
+    var reference: OpaquePointer?
+    do {
+      try check(git_reference_lookup(&reference, pointer, name), "git_reference_lookup")
+    } catch  where error.kind == .notFound {
+      return
+    }
+    defer { git_reference_free(reference) }
+    guard let target = git_reference_target(reference), ObjectID(target.pointee) == expected else {
+      throw GitError(
+        code: GIT_EMODIFIED.rawValue, message: "\(name) no longer points at \(expected.short)",
+        function: "git_reference_delete")
+    }
+    try check(git_reference_delete(reference), "git_reference_delete")
+  }
+
   /// Whether `name` is a well-formed full reference name under `refs/` (no `..` part, no lock suffix, no control character).
   ///
   /// Wraps `git_reference_name_is_valid`.

@@ -59,7 +59,8 @@ extension Store {
       }
       moves.append(WriteJournal.ReferenceMove(name: name.referenceName, old: existing, new: tagID))
       try writer.record(
-        WriteJournal(changes: [], references: moves), summary: "tag engagement \(name)")
+        WriteJournal(changes: [], references: moves),
+        summary: existing == nil ? "tag \(name)" : "tag \(name) again (replacing its record)")
       guard let engagement = try engagement(named: name) else {
         throw .unreadableEngagement(name.rawValue)
       }

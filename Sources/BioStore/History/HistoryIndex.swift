@@ -61,6 +61,49 @@ final class HistoryIndex {
     return keep(try build(tip: tip, base: nil, steps: try allSteps()))
   }
 
+  /// Cuts the recorded index back to `base`, the newest commit the branch's old line (tip `oldTip`) and its new one share, after a rewrite or an undo, so the next look-up adds only the commits above it instead of building everything again.
+  ///
+  /// Does nothing when the recorded index is not `oldTip`'s or its lock is taken: the next look-up
+  /// then builds it again, which costs time, never a wrong answer.
+  func rewind(to base: ObjectID, from oldTip: ObjectID) {
+    view = nil
+    assembled = [:]
+    ownFiles = [:]
+    guard let lock = lock() else { return }
+    defer { withExtendedLifetime(lock) {} }
+    guard let state = files.state(), state.branch == mainLine.branch, state.tip == oldTip else {
+      return
+    }
+    // The base's depth: the old tip's, less the first-parent steps down to it.
+    var steps = 0
+    var current = oldTip
+    while current != base {
+      guard let parent = (try? mainLine.commitIfPresent(current))??.parentIDs.first else {
+        return files.removeState()
+      }
+      current = parent
+      steps += 1
+    }
+    var rewound = IndexFiles.State(
+      branch: state.branch, tip: base, depth: state.depth - steps, files: [:])
+    // Without a state while files change, a reader builds its own answer rather than trust them.
+    files.removeState()
+    do {
+      for (variant, seal) in state.files {
+        guard let entries = files.entries(of: variant, in: state) else { return }
+        let kept = entries.filter { $0.depth <= rewound.depth }
+        if kept.count == entries.count {
+          rewound.files[variant] = seal
+        } else if !kept.isEmpty {
+          rewound.files[variant] = try files.write(kept, of: variant)
+        }
+      }
+      try files.write(rewound)
+    } catch {
+      files.removeState()
+    }
+  }
+
   /// Makes `view` the current one; what was assembled from the one before is forgotten.
   private func keep(_ view: IndexView) -> IndexView {
     assembled = [:]

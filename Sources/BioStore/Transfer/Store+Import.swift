@@ -68,7 +68,9 @@ extension Store {
       }
       var commitOfFile: [String: (commit: ObjectID, position: Int)] = [:]
       let newEngagements = folder.engagements.filter { !existingEngagements.contains($0.name) }
-      let commits = try writer.commitVersions(steps.map(\.version), parent: parent) {
+      let commits = try writer.commitVersions(
+        steps.map(\.version), parent: parent, summary: "import \(path)"
+      ) {
         (commits) throws(StoreError) -> [WriteJournal.ReferenceMove] in
         for (position, (step, commit)) in zip(steps, commits).enumerated() {
           guard let file = step.file else { continue }
@@ -82,7 +84,7 @@ extension Store {
         let moves = try importedTags(
           newEngagements, folder: folder, commits: [:], history: history, writer: writer)
         try writer.record(
-          WriteJournal(changes: [], references: moves), summary: "import engagements")
+          WriteJournal(changes: [], references: moves), summary: "import \(path) (engagements)")
       }
       var summary = TransferSummary()
       for step in steps {

@@ -89,7 +89,8 @@ extension Store {
       }
       var recorded: [(commit: ObjectID, blob: ObjectID?)] = []
       if older.isEmpty {
-        let commits = try writer.commitVersions(versions, parent: parent)
+        let commits = try writer.commitVersions(
+          versions, parent: parent, summary: "import-git \(variant) (\(versions.count) versions)")
         for (commit, version) in zip(commits, versions) {
           recorded.append((commit, try blobID(of: version.bytes ?? [])))
         }

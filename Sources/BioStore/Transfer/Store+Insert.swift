@@ -112,10 +112,15 @@ extension Store {
         WriteJournal.ReferenceMove(name: keptTip, old: nil, new: tip.id),
         WriteJournal.ReferenceMove(name: branch, old: tip.id, new: newTip),
       ] + (try engagementMoves(following: replaced, writer: writer))
+    var journal = WriteJournal(changes: changes, references: moves)
+    journal.sharedBase = baseCommit?.id
     try writer.record(
-      WriteJournal(changes: changes, references: moves),
-      summary:
-        "insert \(insertion.recorded.count) older version(s), replaying \(insertion.replayed)")
+      journal,
+      summary: "insert "
+        + (versions.count <= 3
+          ? versions.map { "\($0.variant) as of \($0.asOf.rfc3339)" }.joined(separator: ", ")
+          : "\(insertion.recorded.count) older versions")
+        + ", writing \(insertion.replayed) later commit\(insertion.replayed == 1 ? "" : "s") again")
     return insertion
   }
 

@@ -66,7 +66,8 @@ extension Store {
           replayed: insertion.replayed, keptTip: insertion.keptTip)
       }
       let commitID = try writer.commitFile(
-        variant, bytes: bytes, message: note, asOf: asOf, parent: parent)
+        variant, bytes: bytes, message: note, asOf: asOf, parent: parent,
+        summary: "save \(variant) as of \(asOf.rfc3339)")
       let commit = try storage { () throws(GitError) in try repository.commit(commitID) }
       return .recorded(Version(variant: variant, commit: commit, blobID: newBlob, lineIndex: 0))
     }

@@ -8,7 +8,12 @@ extension StoreWriter {
   /// Before the first reference moves, a failure is an error and nothing is recorded. After it, the
   /// write is recorded whatever happens next: what cannot be finished (another reference, a work-tree
   /// file, git's index) becomes a warning, and the journal is kept so the next command finishes it.
-  func record(_ journal: WriteJournal, summary: String) throws(StoreError) {
+  ///
+  /// Once recorded, the write goes into the write log for `undo` under `summary`, unless not
+  /// `logged` (an undo, whose caller takes the entry it undid out instead).
+  func record(_ journal: WriteJournal, summary: String, logged: Bool = true) throws(StoreError) {
+    var journal = journal
+    if logged { journal.summary = summary }
     guard let first = journal.references.first else { return }
     do {
       try journal.write(in: privateDirectory)
@@ -29,8 +34,26 @@ extension StoreWriter {
         throw .notRecorded("cannot update \(first.name) in \(path) (\(error.message))")
       }
     }
+    logRecorded(journal)
     if finish(journal, logMessage: logMessage) {
       WriteJournal.remove(in: privateDirectory)
+    }
+  }
+
+  /// Adds a recorded write to the write log and cuts the history index back to the line's shared base after a rewrite; failures only cost `undo` this entry, or the next read time.
+  func logRecorded(_ journal: WriteJournal) {
+    if let summary = journal.summary {
+      do {
+        try WriteLog(directory: privateDirectory).append(WriteLog.Entry(journal, summary: summary))
+      } catch {
+        warn("recorded, but the write log for `biostore undo` could not be written (\(error))")
+      }
+    }
+    if let base = journal.sharedBase,
+      let branchMove = journal.references.first(where: { $0.name == branch }),
+      let oldTip = branchMove.old
+    {
+      index.rewind(to: base, from: oldTip)
     }
   }
 
@@ -52,6 +75,16 @@ extension StoreWriter {
           move.name, to: move.new, expecting: move.old, logMessage: logMessage)
       } catch {
         warn(unfinished: "\(move.name) could not be written (\(error.message))")
+        complete = false
+      }
+    }
+    for deletion in journal.deletions {
+      do {
+        try repository.deleteReference(deletion.name, expecting: deletion.old)
+      } catch  where error.kind == .modified {
+        warn("\(deletion.name) was changed by another tool meanwhile; left as it is")
+      } catch {
+        warn(unfinished: "\(deletion.name) could not be deleted (\(error.message))")
         complete = false
       }
     }
@@ -139,6 +172,7 @@ extension StoreWriter {
     if let first = journal.references.first,
       (try? repository.referenceTarget(first.name)) == first.new
     {
+      logRecorded(journal)
       if finish(journal, logMessage: "biostore: finish an interrupted write") {
         WriteJournal.remove(in: privateDirectory)
       }
@@ -180,6 +214,10 @@ extension StoreWriter {
   private func isConsistent(_ journal: WriteJournal) -> Bool {
     let names = journal.references.map(\.name)
     guard Set(names).count == names.count else { return false }
+    // Only engagement tags are ever deleted, by an undo; never the branch or anything kept.
+    guard journal.deletions.allSatisfy({ $0.name.hasPrefix(EngagementReader.prefix) }) else {
+      return false
+    }
     var branchTip: ObjectID?
     for move in journal.references {
       let kind = try? repository.objectKind(move.new)

@@ -45,10 +45,11 @@ struct StoreWriter {
   /// Records `bytes` (nil: deletes the file) as the variant's file in one new commit on the branch, then brings the work tree and index in line.
   func commitFile(
     _ variant: VariantName, bytes: [UInt8]?, message: String, asOf: Timestamp, parent: Commit?,
+    summary: String? = nil
   ) throws(StoreError) -> ObjectID {
     let commits = try commitVersions(
       [PendingVersion(variant: variant, bytes: bytes, message: message, asOf: asOf)],
-      parent: parent)
+      parent: parent, summary: summary)
     guard let commit = commits.last else { throw .storage("no commit was written") }
     return commit
   }
@@ -57,9 +58,10 @@ struct StoreWriter {
   ///
   /// `tags` is given the new commits and returns tag references to move in the same transaction
   /// (their objects already written), so an import's engagements are recorded with its versions.
-  /// Call under the writer lock.
+  /// `summary` is what the write log (and `undo`) calls the write; by default the one commit's
+  /// message, or the number of versions. Call under the writer lock.
   func commitVersions(
-    _ versions: [PendingVersion], parent: Commit?,
+    _ versions: [PendingVersion], parent: Commit?, summary: String? = nil,
     tags: ([ObjectID]) throws(StoreError) -> [WriteJournal.ReferenceMove] = { _ in [] }
   ) throws(StoreError) -> [ObjectID] {
     guard !versions.isEmpty else { return [] }
@@ -81,7 +83,8 @@ struct StoreWriter {
       name: branch, old: parent?.id, new: commits[commits.count - 1])
     try record(
       WriteJournal(changes: changes, references: [branchMove] + (try tags(commits))),
-      summary: versions.count == 1 ? versions[0].message : "record \(versions.count) versions")
+      summary: summary
+        ?? (versions.count == 1 ? versions[0].message : "record \(versions.count) versions"))
     // The index catches up on what was just committed; a failure there only costs the next read time.
     _ = try? index.current()
     return commits

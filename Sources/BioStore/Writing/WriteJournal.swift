@@ -27,10 +27,24 @@ struct WriteJournal: Codable, Equatable {
     var new: ObjectID
   }
 
+  /// One reference the write deletes by compare-and-swap (an undone tag), after every move.
+  struct ReferenceDeletion: Codable, Equatable {
+    /// The full reference name.
+    var name: String
+    /// Where it points before the write.
+    var old: ObjectID
+  }
+
   /// Every variant file the write changes, with its final blob.
   var changes: [FileChange]
   /// The references to move, in order; the first is the point of no return.
   var references: [ReferenceMove] = []
+  /// The references to delete once every move is done; never the first step, so a write always begins by moving one.
+  var deletions: [ReferenceDeletion] = []
+  /// What the write goes into the write log as, for `undo`; nil for an undo, which takes an entry out instead.
+  var summary: String? = nil
+  /// The newest commit the branch's old and new line share, when the write rewrote the line (an insert, an amend, an undo), so the history index is cut back to it rather than built again.
+  var sharedBase: ObjectID? = nil
 
   /// The journal's file inside `.git/biostore`.
   static func path(in directory: String) -> String { directory + "/journal" }
@@ -55,6 +69,7 @@ struct WriteJournal: Codable, Equatable {
   /// a path (the lock files cleared beside each reference).
   var isWellFormed: Bool {
     references.allSatisfy { Repository.isValidReferenceName($0.name) }
+      && deletions.allSatisfy { Repository.isValidReferenceName($0.name) }
       && changes.allSatisfy { (try? VariantName($0.variant)) != nil }
   }
 
@@ -77,7 +92,7 @@ struct WriteJournal: Codable, Equatable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case changes, references
+    case changes, references, deletions, summary, sharedBase
   }
 
   init(changes: [FileChange], references: [ReferenceMove] = []) {
@@ -90,5 +105,9 @@ struct WriteJournal: Codable, Equatable {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     changes = try container.decode([FileChange].self, forKey: .changes)
     references = try container.decodeIfPresent([ReferenceMove].self, forKey: .references) ?? []
+    deletions =
+      try container.decodeIfPresent([ReferenceDeletion].self, forKey: .deletions) ?? []
+    summary = try container.decodeIfPresent(String.self, forKey: .summary)
+    sharedBase = try container.decodeIfPresent(ObjectID.self, forKey: .sharedBase)
   }
 }

@@ -1,0 +1,135 @@
+import Git
+
+extension Store {
+  /// Takes back the newest write in the write log (a save, tag, rm, mv, insert, amend, untag or import), moving every reference it moved back where it was, as one journaled write.
+  ///
+  /// Refused when a reference the write moved has been changed since by another tool, when a
+  /// variant file it changes holds unsaved hand edits, or for the store's first commit (there is no
+  /// line before it; `rm` retires a variant). Nothing is lost: the branch tip and every tag the undo
+  /// replaces are kept under `refs/biostore/replaced/` first. A write whose undo died after it was
+  /// recorded is recognised (every reference already back) and skipped.
+  public func undo() throws(StoreError) -> UndoOutcome {
+    try withWriterLock { (writer) throws(StoreError) -> UndoOutcome in
+      let log = WriteLog(directory: privateDirectory)
+      var entries = log.entries()
+      while let newest = entries.last, try isTakenBack(newest) {
+        try log.removeNewest()
+        entries.removeLast()
+      }
+      guard let entry = entries.last else { throw .nothingToUndo }
+      var moves: [WriteJournal.ReferenceMove] = []
+      var kept: [WriteJournal.ReferenceMove] = []
+      var deletions: [WriteJournal.ReferenceDeletion] = []
+      var engagements: [(name: String, change: UndoOutcome.EngagementChange)] = []
+      var keptTip: String?
+      var branchMove: WriteJournal.ReferenceMove?
+      for move in entry.references where !move.name.hasPrefix(Store.replacedPrefix) {
+        if move.name == branch {
+          guard let old = move.old else { throw .cannotUndoFirstCommit(summary: entry.summary) }
+          let name = try nextReplacedName(under: replacedTipPrefix)
+          keptTip = name
+          kept.append(WriteJournal.ReferenceMove(name: name, old: nil, new: move.new))
+          moves.append(WriteJournal.ReferenceMove(name: branch, old: move.new, new: old))
+          branchMove = move
+        } else {
+          let engagement = String(move.name.dropFirst(EngagementReader.prefix.count))
+          let prefix = Store.replacedPrefix + engagement + "/"
+          kept.append(
+            WriteJournal.ReferenceMove(
+              name: try nextReplacedName(under: prefix), old: nil, new: move.new))
+          if let old = move.old {
+            moves.append(WriteJournal.ReferenceMove(name: move.name, old: move.new, new: old))
+            engagements.append((engagement, .restored))
+          } else {
+            deletions.append(WriteJournal.ReferenceDeletion(name: move.name, old: move.new))
+            engagements.append((engagement, .removed))
+          }
+        }
+      }
+      for deletion in entry.deletions {
+        moves.append(WriteJournal.ReferenceMove(name: deletion.name, old: nil, new: deletion.old))
+        engagements.append(
+          (String(deletion.name.dropFirst(EngagementReader.prefix.count)), .returned))
+      }
+      var changes: [WriteJournal.FileChange] = []
+      var commits: [UndoOutcome.Commit] = []
+      if let branchMove, let old = branchMove.old {
+        let nowFiles = try variantFiles(of: commit(branchMove.new))
+        let thenFiles = try variantFiles(of: commit(old))
+        for variant in Set(nowFiles.keys).union(thenFiles.keys).sorted()
+        where nowFiles[variant] != thenFiles[variant] {
+          try workTree.refuseUnsavedEdits(of: variant, tipBlob: nowFiles[variant])
+          changes.append(
+            WriteJournal.FileChange(
+              variant: variant.rawValue, oldBlob: nowFiles[variant], newBlob: thenFiles[variant]))
+        }
+        if entry.sharedBase == nil {
+          commits = try commitsTakenOff(from: branchMove.new, downTo: old)
+        }
+      }
+      var journal = WriteJournal(changes: changes, references: kept + moves)
+      journal.deletions = deletions
+      journal.sharedBase = entry.sharedBase ?? branchMove?.old
+      try writer.record(journal, summary: "undo \(entry.summary)", logged: false)
+      try log.removeNewest()
+      return UndoOutcome(
+        summary: entry.summary, recordedAt: Timestamp(seconds: entry.recordedAt, offsetMinutes: 0),
+        commits: commits, rewroteLine: entry.sharedBase != nil, branchTip: branchMove?.old,
+        engagements: engagements, keptTip: keptTip)
+    }
+  }
+
+  /// Where everything a rewrite or an undo replaces is kept.
+  static let replacedPrefix = "refs/biostore/replaced/"
+
+  /// Whether every reference `entry` changed is back where it was before it (an undo recorded it back, then died before taking the entry out); refuses when one is neither there nor where the write left it.
+  private func isTakenBack(_ entry: WriteLog.Entry) throws(StoreError) -> Bool {
+    var back = true
+    var current = true
+    func target(_ name: String) throws(StoreError) -> ObjectID? {
+      try storage { () throws(GitError) in try repository.referenceTarget(name) }
+    }
+    for move in entry.references where !move.name.hasPrefix(Store.replacedPrefix) {
+      let now = try target(move.name)
+      back = back && now == move.old
+      current = current && now == move.new
+      if now != move.old && now != move.new {
+        throw .cannotUndo(summary: entry.summary, changed: move.name)
+      }
+    }
+    for deletion in entry.deletions {
+      let now = try target(deletion.name)
+      back = back && now == deletion.old
+      current = current && now == nil
+      if now != nil && now != deletion.old {
+        throw .cannotUndo(summary: entry.summary, changed: deletion.name)
+      }
+    }
+    guard back || current else {
+      throw .cannotUndo(summary: entry.summary, changed: "part of it")
+    }
+    return back && !current
+  }
+
+  /// The commits from `tip` down first parents to `base` (not included), newest first.
+  private func commitsTakenOff(from tip: ObjectID, downTo base: ObjectID) throws(StoreError)
+    -> [UndoOutcome.Commit]
+  {
+    var commits: [UndoOutcome.Commit] = []
+    var id = tip
+    while id != base {
+      let step = try commit(id)
+      let files = try variantFiles(of: step)
+      let parent = try step.parentIDs.first.map(commit)
+      let before = try variantFiles(of: parent)
+      commits.append(
+        UndoOutcome.Commit(
+          id: step.id, date: Timestamp(step.author),
+          subject: String(Version.userMessage(step.message).prefix { $0 != "\n" }),
+          variants: Set(files.keys).union(before.keys).filter { files[$0] != before[$0] }.sorted()))
+      guard let next = parent?.id else { break }
+      id = next
+    }
+    return commits
+  }
+}
