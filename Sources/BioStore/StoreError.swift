@@ -43,6 +43,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case emptyDateRange(since: String, until: String)
   /// A version's as-of date is more than a day in the future and `--future` was not given.
   case futureDate(variant: String, date: Timestamp)
+  /// `amend` was given nothing that differs from the version as it is.
+  case nothingToAmend(String)
+  /// `amend --date` would put a version before its variant's previous one (`isBefore`) or after its next one.
+  case amendBreaksOrder(variant: String, date: Timestamp, neighbour: Timestamp, isBefore: Bool)
   /// `undo` found no write in the write log to take back.
   case nothingToUndo
   /// `undo` of the store's first commit, which has no line before it.
@@ -132,7 +136,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   public var exitCode: Int32 {
     switch self {
     case .badName, .badDate, .badSpec, .badText, .nothingToSave, .unreadableFile,
-      .duplicateVariant, .badEngagementDate, .badExport, .dateOutOfRange, .futureDate, .insertNeedsText,
+      .duplicateVariant, .badEngagementDate, .badExport, .dateOutOfRange, .futureDate,
+      .insertNeedsText, .nothingToAmend,
       .emptyDateRange,
       .nulInMessage:
       2
@@ -192,6 +197,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
       "--since \(since.printable) is after --until \(until.printable), so nothing can match; give the earlier date to --since"
     case .futureDate(let variant, let date):
       "as-of date \(date.rfc3339) for \(variant) is more than a day in the future, most likely a typo that would make every later save look older; give the date you meant, or --future if it is right (a save already made with a wrong date is taken back with `biostore undo` or corrected with `biostore amend`); nothing was recorded"
+    case .nothingToAmend(let spec):
+      "\(spec) already has that date and message; give --date or -m with something new; nothing was changed"
+    case .amendBreaksOrder(let variant, let date, let neighbour, let isBefore):
+      "as-of date \(date.rfc3339) would put this version of \(variant) \(isBefore ? "before its previous" : "after its next") version (\(neighbour.rfc3339)); versions are kept in date order, so give a date between its neighbours (or take the version back with `biostore undo` and save it again with --insert); nothing was changed"
     case .nothingToUndo:
       "there is no biostore write to take back in this store's write log (.git/biostore/writes keeps the last \(WriteLog.capacity)); nothing was changed"
     case .cannotUndoFirstCommit(let summary):

@@ -13,8 +13,8 @@ extension Biostore {
         variant). Tagging never makes a commit. An existing NAME is refused unless --force, \
         which keeps the replaced tag under refs/biostore/replaced/NAME/ and carries over \
         every field not given again, and the versions when none are given: \
-        `biostore tag NAME --force --note TEXT` changes only the note. Give a field as '' \
-        to clear it.
+        `biostore tag --edit NAME --note TEXT` changes only the note (--edit is --force for an \
+        engagement that must exist already). Give a field as '' to clear it.
         """)
 
     @ParentCommand var root: Biostore
@@ -54,8 +54,14 @@ extension Biostore {
     )
     var force = false
 
+    @Flag(
+      help:
+        "Change an existing engagement: the fields given (and the versions, if any are given) replace the old ones, the rest is kept; the old tag is kept."
+    )
+    var edit = false
+
     func validate() throws {
-      if specs.isEmpty && !force {
+      if specs.isEmpty && !force && !edit {
         throw ValidationError(
           "name at least one version to tag (e.g. biosketch); only --force keeps the versions of the tag it replaces"
         )
@@ -70,7 +76,7 @@ extension Biostore {
         title: title, note: note, date: try date.map { try CivilDate(parsing: $0) }, venue: venue,
         limit: limit)
       let outcome = try root.openStore().tag(
-        name, versions: specs, details: details, force: force)
+        name, versions: specs, details: details, force: force || edit, mustExist: edit)
       let engagement = outcome.engagement
       for sent in engagement.sent where sent.isOverLimit {
         Console.warn(

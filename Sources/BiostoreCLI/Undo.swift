@@ -7,7 +7,8 @@ extension Biostore {
   struct Undo: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "undo",
-      abstract: "Take back the last biostore write (save, tag, rm, mv, insert, amend, untag, import).",
+      abstract:
+        "Take back the last biostore write (save, tag, rm, mv, insert, amend, untag, import).",
       discussion: """
         Every reference the write moved goes back where it was, and the work tree follows. Nothing \
         is lost: the tip and tags the undo replaces are kept under refs/biostore/replaced/ \

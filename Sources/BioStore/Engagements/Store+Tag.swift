@@ -7,12 +7,18 @@ extension Store {
   /// `refs/biostore/replaced/NAME/N`, so nothing is lost, and carries over every field `details`
   /// does not give again (and the versions, when `specs` is empty), so changing only the note
   /// changes only the note; an empty title, venue or note given again clears it. Both references
-  /// move by compare-and-swap under the writer lock.
+  /// move by compare-and-swap under the writer lock. With `mustExist` (`tag --edit`), a name
+  /// that is not an engagement yet is refused rather than recorded.
   public func tag(
-    _ name: EngagementName, versions specs: [Spec], details: EngagementDetails, force: Bool
+    _ name: EngagementName, versions specs: [Spec], details: EngagementDetails, force: Bool,
+    mustExist: Bool = false
   ) throws(StoreError) -> TagOutcome {
     try withWriterLock { (writer) throws(StoreError) -> TagOutcome in
       let existing = try engagementReader.target(of: name)
+      if mustExist, existing == nil {
+        throw .unknownEngagement(
+          name.rawValue, known: try engagementReader.names().map(\.rawValue))
+      }
       if existing != nil, !force {
         throw .engagementExists(name.rawValue, date: try engagement(named: name)?.date ?? .epoch)
       }

@@ -175,7 +175,7 @@ extension Store {
   }
 
   /// The tag moves that make every engagement naming a replayed commit name its new commit instead, each old tag kept under `refs/biostore/replaced/NAME/N` first.
-  private func engagementMoves(
+  func engagementMoves(
     following replaced: [ObjectID: ObjectID], writer: StoreWriter
   ) throws(StoreError) -> [WriteJournal.ReferenceMove] {
     let references = try engagementReader.references()
