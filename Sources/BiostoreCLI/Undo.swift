@@ -30,11 +30,19 @@ extension Biostore {
       if outcome.rewroteLine, let tip = outcome.branchTip {
         print("    the line is back as it was before the rewrite (tip \(tip.short))")
       }
-      for (name, change) in outcome.engagements {
+      // A rewrite can re-point a hundred engagements: a few are named, the rest counted.
+      for change in [UndoOutcome.EngagementChange.removed, .restored, .returned] {
+        let names = outcome.engagements.filter { $0.change == change }.map(\.name)
+        guard !names.isEmpty else { continue }
+        let shown =
+          names.count <= 4
+          ? names.joined(separator: ", ")
+          : names.prefix(3).joined(separator: ", ") + " and \(names.count - 3) more"
+        let noun = names.count == 1 ? "engagement" : "engagements"
         switch change {
-        case .removed: print("    engagement \(name) removed")
-        case .restored: print("    engagement \(name) back to its earlier record")
-        case .returned: print("    engagement \(name) back")
+        case .removed: print("    \(noun) \(shown) removed")
+        case .restored: print("    \(noun) \(shown) back to the earlier record")
+        case .returned: print("    \(noun) \(shown) back")
         }
       }
       if let kept = outcome.keptTip {
