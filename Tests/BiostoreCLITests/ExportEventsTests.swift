@@ -45,12 +45,6 @@ import Testing
   /// A commit id between the columns of `history`, which changes with the committer date.
   let shortID = #/  [0-9a-f]{7,40}  /#
 
-  /// JSON output without its `"id"` lines, since commit ids change with the committer date.
-  func withoutIDs(_ outcome: Outcome) -> String {
-    outcome.stdout.split(separator: "\n").filter { !$0.contains("\"id\" :") }.joined(
-      separator: "\n")
-  }
-
   @Test func aRoundTripKeepsRenamesAndRemovals() throws {
     let original = try storeWithRenamesAndRemovals()
     let folder = original.root.appendingPathComponent("export").path

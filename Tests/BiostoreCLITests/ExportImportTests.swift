@@ -33,12 +33,6 @@ import Testing
     return sandbox
   }
 
-  /// `command`'s JSON output with every `"id"` line removed, since commit ids change with the committer date.
-  func withoutIDs(_ outcome: Outcome) -> String {
-    outcome.stdout.split(separator: "\n").filter { !$0.contains("\"id\" :") }.joined(
-      separator: "\n")
-  }
-
   @Test func exportThenImportGivesTheSameHistoriesAndEngagements() throws {
     let original = try richStore()
     let folder = original.root.appendingPathComponent("export").path

@@ -12,6 +12,11 @@ struct Outcome {
   var stdout: String { String(decoding: stdoutBytes, as: UTF8.self) }
 }
 
+/// JSON output with every `"id"` line removed, since commit ids change with the committer date.
+func withoutIDs(_ outcome: Outcome) -> String {
+  outcome.stdout.split(separator: "\n").filter { !$0.contains("\"id\" :") }.joined(separator: "\n")
+}
+
 /// A temporary home with a store path in it, where the built `biostore` binary and stock `git` run with a fixed environment.
 final class Sandbox: Sendable {
   let root: URL
