@@ -43,6 +43,18 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case emptyDateRange(since: String, until: String)
   /// A version's as-of date is more than a day in the future and `--future` was not given.
   case futureDate(variant: String, date: Timestamp)
+  /// `remote add` of a name the store already has.
+  case remoteExists(String)
+  /// A remote name the store does not have.
+  case unknownRemote(String, known: [String])
+  /// A fetch or push that failed: the server was unreachable, refused the credentials, or is no git repository.
+  case remoteFailed(remote: String, action: String, reason: String)
+  /// A push the server refused for some references.
+  case pushRefused(remote: String, refused: [PushedReference])
+  /// A pull whose local versions cannot go on top of the remote's without rewriting what it has.
+  case pullNeedsRewrite(remote: String, variant: String, local: Timestamp, remoteDate: Timestamp)
+  /// A pull whose local removal or rename no longer fits what the remote has.
+  case pullConflict(remote: String, reason: String)
   /// `amend` was given nothing that differs from the version as it is.
   case nothingToAmend(String)
   /// `amend --date` would put a version before its variant's previous one (`isBefore`) or after its next one.
@@ -197,6 +209,26 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
       "--since \(since.printable) is after --until \(until.printable), so nothing can match; give the earlier date to --since"
     case .futureDate(let variant, let date):
       "as-of date \(date.rfc3339) for \(variant) is more than a day in the future, most likely a typo that would make every later save look older; give the date you meant, or --future if it is right (a save already made with a wrong date is taken back with `biostore undo` or corrected with `biostore amend`); nothing was recorded"
+    case .remoteExists(let name):
+      "the store already has a remote named \(name); `biostore remote list` shows them, `biostore remote remove \(name)` removes it"
+    case .unknownRemote(let name, let known):
+      known.isEmpty
+        ? "the store has no remote named \(name) (it has none); add one with `biostore remote add \(name) URL`"
+        : "the store has no remote named \(name); it has \(known.joined(separator: ", "))"
+    case .remoteFailed(let remote, let action, let reason):
+      "cannot \(action) \(remote): \(reason); nothing in the store was changed"
+    case .pushRefused(let remote, let refused):
+      "\(remote) refused "
+        + refused.map { "\($0.name) (\($0.refusal ?? "refused"))" }.joined(separator: ", ")
+        + (refused.contains {
+          ($0.refusal ?? "").contains("fast") || ($0.refusal ?? "").contains("fetch first")
+        }
+          ? "; it has versions this store lacks: run `biostore pull \(remote)` (or `biostore sync`) first"
+          : "")
+    case .pullNeedsRewrite(let remote, let variant, let local, let remoteDate):
+      "this store's version of \(variant) as of \(local.rfc3339) is older than \(remote)'s (\(remoteDate.rfc3339)), so it cannot go on top of \(remote)'s line without breaking date order, and putting it below would rewrite versions other copies have; nothing was changed (save it as a variant of its own, or take it back with `biostore undo` and pull again)"
+    case .pullConflict(let remote, let reason):
+      "cannot put this store's writes on top of \(remote)'s: \(reason); nothing was changed"
     case .nothingToAmend(let spec):
       "\(spec) already has that date and message; give --date or -m with something new; nothing was changed"
     case .amendBreaksOrder(let variant, let date, let neighbour, let isBefore):

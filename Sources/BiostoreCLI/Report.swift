@@ -95,3 +95,41 @@ enum Report {
       + "(\(details.joined(separator: ", ")))"
   }
 }
+
+extension Report {
+  /// `main` for `refs/heads/main`, `sc24-tpc` for its engagement tag.
+  static func shortReference(_ name: String) -> String {
+    for prefix in ["refs/heads/", "refs/tags/engagements/"] where name.hasPrefix(prefix) {
+      return String(name.dropFirst(prefix.count))
+    }
+    return name
+  }
+
+  /// Prints what a pull did, a line for the branch and one for each engagement that needs a word.
+  static func print(_ outcome: PullOutcome, from remote: String) {
+    switch outcome.branch {
+    case .remoteEmpty: Swift.print("\(remote) has no versions yet")
+    case .upToDate: Swift.print("Already up to date with \(remote)")
+    case .localAhead: Swift.print("This store has everything \(remote) has, and more (push it)")
+    case .fastForwarded(let commits):
+      Swift.print("Took \(commits) commit\(commits == 1 ? "" : "s") from \(remote)")
+    case .replayed(let local, let remoteCount):
+      Swift.print(
+        "Took \(remoteCount) commit\(remoteCount == 1 ? "" : "s") from \(remote) and wrote this store's \(local) again on top"
+          + (outcome.keptTip.map { " (the tip before is kept as \($0))" } ?? ""))
+    }
+    for variant in outcome.savedOnBothSides {
+      Console.note(
+        "\(variant) was saved on both sides; both versions are kept, the newer on top (`biostore history \(variant)`)"
+      )
+    }
+    if !outcome.newEngagements.isEmpty {
+      Swift.print("New engagements: " + outcome.newEngagements.joined(separator: ", "))
+    }
+    for (name, kept) in outcome.differingEngagements {
+      Console.note(
+        "engagement \(name) was recorded differently on \(remote); its record is taken, this store's kept as \(kept)"
+      )
+    }
+  }
+}

@@ -54,12 +54,13 @@ struct MainLine {
     try storage { () throws(GitError) in try Repository.blobID(of: bytes) }
   }
 
-  /// Calls `body` for each commit from the tip back, with the variant files it changed, until it returns false or the root is reached.
+  /// Calls `body` for each commit from the tip (or `start`) back along first parents, with the variant files it changed, until it returns false or the root is reached.
   ///
   /// libgit2 has no path-limited walk, so this compares blob ids of root-tree entries, reading each
   /// tree once.
-  func walk(_ body: (MainLineStep) -> Bool) throws(StoreError) {
-    guard let tip = try tip() else { return }
+  func walk(from start: ObjectID? = nil, _ body: (MainLineStep) -> Bool) throws(StoreError) {
+    let first: ObjectID? = if let start { start } else { try tip() }
+    guard let tip = first else { return }
     try storage { () throws(GitError) in
       var commit = try repository.commit(tip)
       var files = try variantFiles(inTree: commit.treeID)

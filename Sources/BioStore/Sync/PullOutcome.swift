@@ -1,0 +1,27 @@
+/// What a pull did to the branch and the engagements.
+public struct PullOutcome: Sendable {
+  /// What happened to the branch.
+  public enum Branch: Sendable, Equatable {
+    /// The remote has no branch yet.
+    case remoteEmpty
+    /// Both lines were the same already.
+    case upToDate
+    /// This store has everything the remote has, and more: nothing to take.
+    case localAhead
+    /// The remote's new commits were taken as they are.
+    case fastForwarded(commits: Int)
+    /// This store's own commits were written again on top of the remote's new ones.
+    case replayed(local: Int, remote: Int)
+  }
+
+  /// What happened to the branch.
+  public var branch: Branch = .upToDate
+  /// Variants that both sides saved since they last agreed: both versions are kept, newest on top.
+  public var savedOnBothSides: [String] = []
+  /// Engagements the remote had and this store did not.
+  public var newEngagements: [String] = []
+  /// Engagements recorded differently on each side: the remote's record is taken, this store's kept under `keptAs`.
+  public var differingEngagements: [(name: String, keptAs: String)] = []
+  /// Where this store's tip before the pull is kept, when its own commits were written again.
+  public var keptTip: String?
+}

@@ -1,0 +1,220 @@
+import Git
+
+extension Store {
+  /// Fetches `remote` and brings its versions and engagements into the store, as one journaled write under the writer lock; the history stays linear and nothing is lost.
+  ///
+  /// When only the remote has new commits, the branch moves to its tip. When both sides do, this
+  /// store's own commits are written again on top of the remote's tip, in their order (each version
+  /// is a whole text, so nothing is merged): two machines that saved the same variant keep both
+  /// versions, the newer on top. A version of this store's older than the remote's newest version
+  /// of that variant is refused (`pullNeedsRewrite`), since putting it below would rewrite commits
+  /// other copies have. Engagements the remote has are taken; one recorded differently on each
+  /// side takes the remote's record (which other copies already have) and keeps this store's
+  /// under `refs/biostore/replaced/NAME/N`; this store's own engagements follow their commits.
+  public func pull(from remote: String) throws(StoreError) -> PullOutcome {
+    try remoteURL(of: remote)
+    // The network part needs no lock: it only adds objects and remote-tracking references.
+    try fetch(from: remote)
+    return try withWriterLock { (writer) throws(StoreError) -> PullOutcome in
+      var outcome = PullOutcome()
+      let remoteTip = try referenceTarget(trackingReference(of: remote))
+      let localTip = try tipCommit()
+      var moves: [WriteJournal.ReferenceMove] = []
+      var replaced: [ObjectID: ObjectID] = [:]
+      var newTip = localTip?.id
+      if let remoteTip {
+        if localTip == nil {
+          newTip = remoteTip
+          outcome.branch = .fastForwarded(
+            commits: try firstParentCount(from: remoteTip, downTo: nil))
+        } else if let localTip, localTip.id != remoteTip {
+          if try storage({ () throws(GitError) in
+            try repository.isDescendant(localTip.id, of: remoteTip)
+          }) {
+            outcome.branch = .localAhead
+          } else if try storage({ () throws(GitError) in
+            try repository.isDescendant(remoteTip, of: localTip.id)
+          }) {
+            newTip = remoteTip
+            outcome.branch = .fastForwarded(
+              commits: try firstParentCount(from: remoteTip, downTo: localTip.id))
+          } else {
+            let replay = try replayLocalCommits(
+              of: localTip, onto: remoteTip, remote: remote, writer: writer)
+            newTip = replay.tip
+            replaced = replay.replaced
+            outcome.branch = .replayed(local: replay.local, remote: replay.remote)
+            outcome.savedOnBothSides = replay.savedOnBothSides
+            let kept = try nextReplacedName(under: replacedTipPrefix)
+            outcome.keptTip = kept
+            moves.append(WriteJournal.ReferenceMove(name: kept, old: nil, new: localTip.id))
+          }
+        }
+      } else {
+        outcome.branch = .remoteEmpty
+      }
+      var changes: [WriteJournal.FileChange] = []
+      if let newTip, newTip != localTip?.id {
+        moves.append(WriteJournal.ReferenceMove(name: branch, old: localTip?.id, new: newTip))
+        let before = try variantFiles(of: localTip)
+        let after = try variantFiles(of: commit(newTip))
+        for variant in Set(before.keys).union(after.keys).sorted()
+        where before[variant] != after[variant] {
+          try workTree.refuseUnsavedEdits(of: variant, tipBlob: before[variant])
+          changes.append(
+            WriteJournal.FileChange(
+              variant: variant.rawValue, oldBlob: before[variant], newBlob: after[variant]))
+        }
+        moves += try engagementMoves(following: replaced, writer: writer)
+      }
+      moves += try fetchedEngagementMoves(from: remote, outcome: &outcome)
+      guard !moves.isEmpty else { return outcome }
+      var journal = WriteJournal(changes: changes, references: moves)
+      if case .replayed = outcome.branch {
+        journal.sharedBase = remoteTip
+      }
+      try writer.record(journal, summary: "pull from \(remote)")
+      _ = try? index.current()
+      return outcome
+    }
+  }
+
+  /// The commit a reference names, or nil when it does not exist.
+  func referenceTarget(_ name: String) throws(StoreError) -> ObjectID? {
+    try storage { () throws(GitError) in try repository.referenceTarget(name) }
+  }
+
+  /// First-parent steps from `tip` down to `base` (to the root when nil).
+  private func firstParentCount(from tip: ObjectID, downTo base: ObjectID?) throws(StoreError)
+    -> Int
+  {
+    var count = 0
+    try mainLine.walk(from: tip) { step in
+      guard step.commit.id != base else { return false }
+      count += 1
+      return true
+    }
+    return count
+  }
+
+  /// What writing this store's own commits again on the remote's tip gave.
+  private struct Replay {
+    var tip: ObjectID
+    var replaced: [ObjectID: ObjectID] = [:]
+    var local = 0
+    var remote = 0
+    var savedOnBothSides: [String] = []
+  }
+
+  /// Writes each commit of this store's since the lines parted again on `remoteTip`, keeping its author, committer and message; a change the remote already has is left out.
+  private func replayLocalCommits(
+    of localTip: Commit, onto remoteTip: ObjectID, remote: String, writer: StoreWriter
+  ) throws(StoreError) -> Replay {
+    let base = try storage { () throws(GitError) in try repository.mergeBase(localTip.id, remoteTip)
+    }
+    var localSteps: [MainLineStep] = []
+    try mainLine.walk(from: localTip.id) { step in
+      guard step.commit.id != base else { return false }
+      localSteps.append(step)
+      return true
+    }
+    // The newest date of each variant's versions on the remote's side since the lines parted.
+    var remoteNewest: [VariantName: Timestamp] = [:]
+    var remoteCount = 0
+    try mainLine.walk(from: remoteTip) { step in
+      guard step.commit.id != base else { return false }
+      remoteCount += 1
+      for change in step.changes where change.newBlob != nil {
+        let date = Timestamp(step.commit.author)
+        if remoteNewest[change.variant].map({ $0 < date }) ?? true {
+          remoteNewest[change.variant] = date
+        }
+      }
+      return true
+    }
+    var replay = Replay(tip: remoteTip, remote: remoteCount)
+    var both = Set<VariantName>()
+    var tree = try commit(remoteTip).treeID
+    for step in localSteps.reversed() {
+      let date = Timestamp(step.commit.author)
+      var files = try variantFiles(of: commit(replay.tip))
+      var edits: [String: ObjectID?] = [:]
+      let renames = step.renames
+      for (old, new) in renames {
+        guard let blob = files[old], files[new] == nil else {
+          throw .pullConflict(
+            remote: remote,
+            reason:
+              "this store renamed \(old) to \(new), but on \(remote) \(files[old] == nil ? "\(old) is gone" : "\(new) exists")"
+          )
+        }
+        edits[old.fileName] = .some(nil)
+        edits[new.fileName] = blob
+        files[old] = nil
+        files[new] = blob
+      }
+      for change in step.changes
+      where !renames.contains(where: { $0.old == change.variant || $0.new == change.variant }) {
+        if let blob = change.newBlob {
+          if let newest = remoteNewest[change.variant] {
+            guard newest <= date else {
+              throw .pullNeedsRewrite(
+                remote: remote, variant: change.variant.rawValue, local: date, remoteDate: newest)
+            }
+            both.insert(change.variant)
+          }
+          edits[change.variant.fileName] = blob
+        } else if files[change.variant] != nil {
+          edits[change.variant.fileName] = .some(nil)
+        }
+      }
+      let newTree = try storage { () throws(GitError) in
+        try repository.writeTree(base: tree, changes: edits)
+      }
+      guard newTree != tree else {
+        // The remote has this change already (the same text saved on both sides).
+        replay.replaced[step.commit.id] = replay.tip
+        continue
+      }
+      let parent = replay.tip
+      replay.tip = try writer.unrecorded { () throws(GitError) in
+        try repository.createCommit(
+          tree: newTree, parents: [parent] + step.commit.parentIDs.dropFirst(),
+          author: step.commit.author, committer: step.commit.committer,
+          message: step.commit.message)
+      }
+      replay.replaced[step.commit.id] = replay.tip
+      replay.local += 1
+      tree = newTree
+    }
+    replay.savedOnBothSides = both.sorted().map(\.rawValue)
+    return replay
+  }
+
+  /// The moves that bring the remote's engagements in: each one this store lacks is created, each one recorded differently here is replaced by the remote's, this store's record kept first.
+  private func fetchedEngagementMoves(
+    from remote: String, outcome: inout PullOutcome
+  ) throws(StoreError) -> [WriteJournal.ReferenceMove] {
+    let prefix = Store.fetchedPrefix(of: remote) + "engagements/"
+    let fetched = try storage { () throws(GitError) in
+      try repository.referenceTargets(under: prefix)
+    }
+    var moves: [WriteJournal.ReferenceMove] = []
+    for (reference, target) in fetched {
+      let name = String(reference.dropFirst(prefix.count))
+      guard let engagement = try? EngagementName(name) else { continue }
+      let local = try referenceTarget(engagement.referenceName)
+      guard local != target else { continue }
+      if let local {
+        let kept = try nextReplacedName(under: engagement.replacedPrefix)
+        moves.append(WriteJournal.ReferenceMove(name: kept, old: nil, new: local))
+        outcome.differingEngagements.append((name, kept))
+      } else {
+        outcome.newEngagements.append(name)
+      }
+      moves.append(
+        WriteJournal.ReferenceMove(name: engagement.referenceName, old: local, new: target))
+    }
+    return moves
+  }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Git
+
+extension Store {
+  /// The store's remotes by name, with their URLs, sorted by name.
+  public func remotes() throws(StoreError) -> [(name: String, url: String)] {
+    try storage { () throws(GitError) in
+      var remotes: [(name: String, url: String)] = []
+      for name in try repository.remoteNames() {
+        if let url = try repository.remoteURL(name) { remotes.append((name, url)) }
+      }
+      return remotes
+    }
+  }
+
+  /// Adds remote `name` at `url`; refused when the name is taken, or not a name as variants have them (`origin`, `laptop`).
+  public func addRemote(_ name: String, url: String) throws(StoreError) {
+    guard (try? VariantName(name)) != nil else { throw .badName(name, suggestion: "origin") }
+    if try storage({ () throws(GitError) in try repository.remoteURL(name) }) != nil {
+      throw .remoteExists(name)
+    }
+    try storage { () throws(GitError) in try repository.addRemote(name, url: url) }
+  }
+
+  /// Removes remote `name` and what was fetched from it (engagements included); the store's own branch and tags are untouched.
+  public func removeRemote(_ name: String) throws(StoreError) {
+    try remoteURL(of: name)
+    try storage { () throws(GitError) in
+      try repository.removeRemote(name)
+      for reference in try repository.referenceNames(under: Store.fetchedPrefix(of: name)) {
+        if let target = try repository.referenceTarget(reference) {
+          try repository.deleteReference(reference, expecting: target)
+        }
+      }
+    }
+  }
+
+  /// The URL of remote `name`, refusing an unknown name with the known ones.
+  @discardableResult
+  func remoteURL(of name: String) throws(StoreError) -> String {
+    guard let url = try storage({ () throws(GitError) in try repository.remoteURL(name) }) else {
+      throw .unknownRemote(name, known: try remotes().map(\.name))
+    }
+    return url
+  }
+
+  /// Where the remote's engagement tags are fetched to, beside git's `refs/remotes/NAME/` for its branches.
+  static func fetchedPrefix(of remote: String) -> String {
+    "refs/biostore/remotes/\(remote)/"
+  }
+
+  /// The remote-tracking reference of the store's branch at `remote` (`refs/remotes/origin/main`).
+  func trackingReference(of remote: String) -> String {
+    "refs/remotes/\(remote)/" + branch.dropFirst("refs/heads/".count)
+  }
+
+  /// What a fetch or push offers a server: ssh-agent and `~/.ssh/id_ed25519` (then `id_ecdsa`, `id_rsa`) for SSH, `$BIOSTORE_TOKEN` (user `$BIOSTORE_USER`, else `git`) for HTTPS.
+  static var credentials: Credentials {
+    let environment = ProcessInfo.processInfo.environment
+    let home = environment["HOME"] ?? NSHomeDirectory()
+    let token = environment["BIOSTORE_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+    return Credentials(
+      userPassword: token.map { (environment["BIOSTORE_USER"] ?? "git", $0) },
+      sshAgent: environment["SSH_AUTH_SOCK"] != nil,
+      sshKeyFiles: ["id_ed25519", "id_ecdsa", "id_rsa"].map { home + "/.ssh/" + $0 })
+  }
+
+  /// Fetches the store's branch and every engagement tag from `remote`, into `refs/remotes/REMOTE/` and `refs/biostore/remotes/REMOTE/engagements/`.
+  func fetch(from remote: String) throws(StoreError) {
+    let short = branch.dropFirst("refs/heads/".count)
+    do {
+      try repository.fetch(
+        from: remote,
+        refspecs: [
+          "+refs/heads/\(short):\(trackingReference(of: remote))",
+          "+\(EngagementReader.prefix)*:\(Store.fetchedPrefix(of: remote))engagements/*",
+        ], credentials: Store.credentials)
+    } catch {
+      throw .remoteFailed(remote: remote, action: "fetch from", reason: error.message)
+    }
+  }
+}

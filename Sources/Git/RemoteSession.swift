@@ -1,0 +1,105 @@
+internal import Clibgit2
+import Foundation
+
+/// One fetch or push in progress: the libgit2 callbacks' payload, which hands out each credential once, records how each pushed reference fared, and keeps the reason a callback gave up, for the error.
+final class RemoteSession {
+  /// What may be offered.
+  let credentials: Credentials
+  /// Each pushed reference and the server's answer, in the order the server gave them.
+  var pushed: [PushedReference] = []
+  /// The remote references the push would change (its new value differs from the remote's), as negotiated before sending.
+  var changing: Set<String> = []
+  /// The credentials offered so far, for the error when the server refuses them all.
+  private(set) var offered: [String] = []
+  /// Why a callback stopped the operation, when one did.
+  var stopReason: String?
+  private var nextKey = 0
+  private var triedAgent = false
+  private var triedPassword = false
+
+  init(credentials: Credentials) {
+    self.credentials = credentials
+  }
+
+  /// Sets the callbacks in `callbacks` with `payload` (this session, retained by the caller).
+  func install(in callbacks: inout git_remote_callbacks, payload: UnsafeMutableRawPointer) {
+    callbacks.payload = payload
+    callbacks.credentials = { output, _, userFromURL, allowed, payload in
+      guard let payload, let output else { return -1 }
+      let session = Unmanaged<RemoteSession>.fromOpaque(payload).takeUnretainedValue()
+      return session.credential(
+        output, user: userFromURL.map { String(cString: $0) }, allowed: allowed)
+    }
+    callbacks.push_negotiation = { updates, count, payload in
+      guard let payload else { return -1 }
+      let session = Unmanaged<RemoteSession>.fromOpaque(payload).takeUnretainedValue()
+      for index in 0..<count {
+        guard let update = updates?[index]?.pointee, let name = update.dst_refname else { continue }
+        var source = update.src
+        var destination = update.dst
+        if git_oid_equal(&source, &destination) == 0 {
+          session.changing.insert(String(cString: name))
+        }
+      }
+      return 0
+    }
+    callbacks.push_update_reference = { name, status, payload in
+      guard let payload else { return -1 }
+      let session = Unmanaged<RemoteSession>.fromOpaque(payload).takeUnretainedValue()
+      session.pushed.append(
+        PushedReference(
+          name: name.map { String(cString: $0) } ?? "?", refusal: status.map { String(cString: $0) }
+        ))
+      return 0
+    }
+  }
+
+  /// Throws for a negative `result`, naming what the callbacks learned (every credential refused) before libgit2's own message.
+  func checkResult(_ result: Int32, _ function: String) throws(GitError) {
+    do {
+      try check(result, function)
+    } catch {
+      if let stopReason {
+        throw GitError(code: error.code, message: stopReason, function: function)
+      }
+      throw error
+    }
+  }
+
+  /// The next credential of a kind the server allows, or `GIT_EUSER` once all are spent.
+  private func credential(
+    _ output: UnsafeMutablePointer<UnsafeMutablePointer<git_credential>?>, user: String?,
+    allowed: UInt32
+  ) -> Int32 {
+    let name = user ?? "git"
+    if allowed & GIT_CREDENTIAL_SSH_KEY.rawValue != 0 {
+      if credentials.sshAgent, !triedAgent {
+        triedAgent = true
+        offered.append("ssh-agent")
+        return git_credential_ssh_key_from_agent(output, name)
+      }
+      while nextKey < credentials.sshKeyFiles.count {
+        let key = credentials.sshKeyFiles[nextKey]
+        nextKey += 1
+        guard FileManager.default.isReadableFile(atPath: key) else { continue }
+        offered.append(key)
+        let publicKey = key + ".pub"
+        let hasPublic = FileManager.default.isReadableFile(atPath: publicKey)
+        return git_credential_ssh_key_new(output, name, hasPublic ? publicKey : nil, key, nil)
+      }
+    }
+    if allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT.rawValue != 0,
+      let pair = credentials.userPassword,
+      !triedPassword
+    {
+      triedPassword = true
+      offered.append("the password for \(pair.user)")
+      return git_credential_userpass_plaintext_new(output, pair.user, pair.password)
+    }
+    stopReason =
+      offered.isEmpty
+      ? "the server asks for credentials and none were given"
+      : "the server refused every credential offered (\(offered.joined(separator: ", ")))"
+    return GIT_EUSER.rawValue
+  }
+}
