@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+
+/// End-to-end: two stores sync through a real `git daemon` on loopback; every version ends up on both, the line stays linear, and refusals are failures in one clear line.
+@Suite struct SyncTests {
+  /// Everything a person reads of a store, for comparing two copies.
+  func reading(_ sandbox: Sandbox) throws -> [String] {
+    var lines: [String] = []
+    for variant in ["biosketch", "statement", "short"] {
+      lines.append(try sandbox.biostore("history", variant, "--json").stdout)
+    }
+    lines.append(try sandbox.biostore("engagements", "--json").stdout)
+    lines.append(try sandbox.biostore("list", "--all").stdout)
+    return lines
+  }
+
+  /// A daemon with an empty `bios.git`, a store A that pushed two versions and an engagement to it, and a store B cloned from it.
+  func twoCopies() throws -> (daemon: GitDaemon, url: String, a: Sandbox, b: Sandbox) {
+    let a = try Sandbox()
+    let daemon = try GitDaemon(serving: a.root.appendingPathComponent("server"))
+    let url = try daemon.bareRepository("bios.git")
+    try #require(try a.biostore("init").status == 0)
+    try #require(
+      try a.biostore("save", "biosketch", "--date", "2019-12-02", stdin: "At NERSC.\n").status == 0)
+    try #require(
+      try a.biostore("save", "statement", "--date", "2020-01-01", stdin: "Research.\n").status == 0)
+    try #require(try a.biostore("tag", "talk", "biosketch", "statement").status == 0)
+    try #require(try a.biostore("remote", "add", "origin", url).status == 0)
+    let pushed = try a.biostore("push")
+    try #require(pushed.status == 0, "\(pushed.stderr)")
+    let b = try Sandbox()
+    let cloned = try b.biostore("clone", url)
+    try #require(cloned.status == 0, "\(cloned.stderr)")
+    return (daemon, url, a, b)
+  }
+
+  @Test func aCloneReadsTheSameAsTheStoreThatPushed() throws {
+    let (daemon, url, a, b) = try twoCopies()
+
+    #expect(try reading(b) == reading(a))
+    #expect(try b.git("rev-parse", "HEAD").stdout == a.git("rev-parse", "HEAD").stdout)
+    #expect(try b.git("config", "biostore.store").stdout == "true\n")
+    #expect(try b.biostore("remote", "list").stdout == "origin  \(url)\n")
+    #expect(try b.git("status", "--porcelain").stdout.isEmpty)
+    #expect(try b.git("fsck", "--strict").status == 0)
+    withExtendedLifetime(daemon) {}
+  }
+
+  @Test func bothSidesSaveThenSyncBothWaysKeepsEveryVersionLinear() throws {
+    let (daemon, _, a, b) = try twoCopies()
+    try #require(
+      try a.biostore("save", "biosketch", "--date", "2024-01-16", stdin: "At Microsoft.\n").status
+        == 0)
+    try #require(try a.biostore("tag", "panel", "biosketch").status == 0)
+    try #require(try a.biostore("push").status == 0)
+    try #require(
+      try b.biostore("save", "biosketch", "--date", "2024-04-08", stdin: "An engineer.\n").status
+        == 0)
+    try #require(
+      try b.biostore("save", "short", "--date", "2024-05-01", stdin: "Short.\n").status == 0)
+    try #require(try b.biostore("tag", "keynote", "short").status == 0)
+
+    let refused = try b.biostore("push")
+    let bSync = try b.biostore("sync")
+    let aSync = try a.biostore("sync")
+
+    #expect(refused.status == 1)
+    #expect(refused.stderr.contains("run `biostore pull origin`"))
+    #expect(bSync.status == 0, "\(bSync.stderr)")
+    #expect(bSync.stdout.contains("wrote this store's 2 again on top"))
+    #expect(bSync.stderr.contains("biosketch was saved on both sides"))
+    #expect(aSync.status == 0, "\(aSync.stderr)")
+    #expect(try reading(a) == reading(b))
+    #expect(
+      try a.git("log", "--format=%as", "--", "biosketch.md").stdout
+        == "2024-04-08\n2024-01-16\n2019-12-02\n")
+    #expect(try a.biostore("show", "short@keynote").stdout == "Short.\n")
+    for copy in [a, b] {
+      #expect(try copy.git("rev-list", "--merges", "HEAD").stdout.isEmpty)
+      #expect(try copy.git("fsck", "--strict").status == 0)
+      #expect(try copy.git("status", "--porcelain").stdout.isEmpty)
+    }
+    withExtendedLifetime(daemon) {}
+  }
+
+  @Test func anEngagementRecordedDifferentlyOnBothSidesKeepsBoth() throws {
+    let (daemon, _, a, b) = try twoCopies()
+    try #require(try a.biostore("tag", "sc26", "biosketch", "--title", "From A").status == 0)
+    try #require(try a.biostore("push").status == 0)
+    try #require(try b.biostore("tag", "sc26", "statement", "--title", "From B").status == 0)
+
+    let pulled = try b.biostore("pull")
+
+    #expect(pulled.status == 0, "\(pulled.stderr)")
+    #expect(pulled.stderr.contains("engagement sc26 was recorded differently"))
+    #expect(try b.biostore("engagements", "--json").stdout.contains("From A"))
+    let kept = try b.git(
+      "for-each-ref", "--format=%(contents:subject)", "refs/biostore/replaced/sc26/"
+    ).stdout
+    #expect(kept == "From B\n")
+    withExtendedLifetime(daemon) {}
+  }
+
+  @Test func anOlderLocalVersionThanTheRemotesIsRefusedNotReordered() throws {
+    let (daemon, _, a, b) = try twoCopies()
+    try #require(
+      try a.biostore("save", "biosketch", "--date", "2024-04-08", stdin: "Newer.\n").status == 0)
+    try #require(try a.biostore("push").status == 0)
+    try #require(
+      try b.biostore("save", "biosketch", "--date", "2022-06-15", stdin: "Older.\n").status == 0)
+    let head = try b.git("rev-parse", "HEAD").stdout
+
+    let pulled = try b.biostore("pull")
+
+    #expect(pulled.status == 1)
+    #expect(pulled.stderr.contains("is older than origin's"))
+    #expect(try b.git("rev-parse", "HEAD").stdout == head)
+    withExtendedLifetime(daemon) {}
+  }
+
+  @Test func aServerThatIsDownIsOneClearLine() throws {
+    let (daemon, _, a, _) = try twoCopies()
+    daemon.stop()
+
+    let pushed = try a.biostore("push")
+    let pulled = try a.biostore("pull")
+    let unknown = try a.biostore("pull", "nowhere")
+
+    for outcome in [pushed, pulled] {
+      #expect(outcome.status == 1)
+      #expect(outcome.stderr.hasPrefix("biostore: error: cannot "))
+      #expect(outcome.stderr.contains("Connection refused"))
+      #expect(outcome.stderr.split(separator: "\n").count == 1)
+    }
+    #expect(unknown.status == 1)
+    #expect(unknown.stderr.contains("no remote named nowhere; it has origin"))
+  }
+}
