@@ -30,6 +30,24 @@ final class RemoteSession {
       return session.credential(
         output, user: userFromURL.map { String(cString: $0) }, allowed: allowed)
     }
+    // Refuse what cannot be checked yet rather than trust it: an SSH host key (no known_hosts
+    // check of biostore's own yet) and, with the CA bundle not loaded, any HTTPS certificate.
+    callbacks.certificate_check = { certificate, valid, host, payload in
+      guard let payload, let certificate else { return -1 }
+      let session = Unmanaged<RemoteSession>.fromOpaque(payload).takeUnretainedValue()
+      let hostName = host.map { String(cString: $0) } ?? "the server"
+      if certificate.pointee.cert_type == GIT_CERT_HOSTKEY_LIBSSH2 {
+        session.stopReason =
+          "biostore cannot check \(hostName)'s SSH host key against known_hosts yet, and does not connect to a host it cannot check; use a git:// URL or a path for now"
+        return GIT_EUSER.rawValue
+      }
+      guard valid != 0 else {
+        session.stopReason =
+          "\(hostName)'s certificate cannot be checked (biostore does not load the system's certificate authorities yet); use a git:// URL or a path for now"
+        return GIT_ECERTIFICATE.rawValue
+      }
+      return 0
+    }
     callbacks.push_negotiation = { updates, count, payload in
       guard let payload else { return -1 }
       let session = Unmanaged<RemoteSession>.fromOpaque(payload).takeUnretainedValue()

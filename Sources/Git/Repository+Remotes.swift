@@ -138,7 +138,7 @@ extension Repository {
 /// Runs `body` with `strings` as a `git_strarray` whose C strings live as long as the call.
 func withStringArray<T>(_ strings: [String], _ body: (inout git_strarray) -> T) -> T {
   let copies = strings.map { strdup($0) }
-  defer { copies.forEach { free($0) } }
+  defer { for copy in copies { free(copy) } }
   var pointers: [UnsafeMutablePointer<CChar>?] = copies
   return pointers.withUnsafeMutableBufferPointer { buffer in
     var array = git_strarray(strings: buffer.baseAddress, count: buffer.count)
