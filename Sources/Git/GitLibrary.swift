@@ -1,4 +1,5 @@
 internal import Clibgit2
+import Foundation
 
 /// Process-wide libgit2 set-up: initialised once, before the first handle is made.
 public enum GitLibrary {
@@ -12,6 +13,16 @@ public enum GitLibrary {
   /// Initialises libgit2 if it has not been yet; every `Repository` entry point calls this.
   public static func initialize() {
     _ = initialized
+  }
+
+  /// Loads the certificate authorities HTTPS checks servers against: `$SSL_CERT_FILE`, else Debian's bundle; only network commands call this, so local ones start fast.
+  public static func loadCertificateAuthorities() throws(GitError) {
+    initialize()
+    guard !CertificateBundle.loads else { return }
+    CertificateBundle.loads = true
+    let file =
+      ProcessInfo.processInfo.environment["SSL_CERT_FILE"] ?? "/etc/ssl/certs/ca-certificates.crt"
+    try check(biostore_git_set_ssl_cert_locations(file, nil), "git_libgit2_opts")
   }
 
   /// Points libgit2's global, XDG and system config search at `path` ("" means none), keeping a user's config out of tests.

@@ -30,8 +30,8 @@ final class RemoteSession {
       return session.credential(
         output, user: userFromURL.map { String(cString: $0) }, allowed: allowed)
     }
-    // Refuse what cannot be checked yet rather than trust it: an SSH host key (no known_hosts
-    // check of biostore's own yet) and, with the CA bundle not loaded, any HTTPS certificate.
+    // Refuse what cannot be checked rather than trust it: an SSH host key (no known_hosts check
+    // of biostore's own yet) and an HTTPS certificate no loaded authority vouches for.
     callbacks.certificate_check = { certificate, valid, host, payload in
       guard let payload, let certificate else { return -1 }
       let session = Unmanaged<RemoteSession>.fromOpaque(payload).takeUnretainedValue()
@@ -43,7 +43,7 @@ final class RemoteSession {
       }
       guard valid != 0 else {
         session.stopReason =
-          "\(hostName)'s certificate cannot be checked (biostore does not load the system's certificate authorities yet); use a git:// URL or a path for now"
+          "\(hostName)'s certificate is not signed by an authority this machine trusts (SSL_CERT_FILE, else /etc/ssl/certs/ca-certificates.crt)"
         return GIT_ECERTIFICATE.rawValue
       }
       return 0

@@ -85,7 +85,7 @@ final class GitDaemon {
       + "/git-daemon"
   }
 
-  private static func accepts(_ port: Int) -> Bool {
+  static func accepts(_ port: Int) -> Bool {
     let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard socket >= 0 else { return false }
     defer { close(socket) }

@@ -15,9 +15,11 @@ extension Store {
     for name in try engagementReader.names() {
       refspecs.append("\(name.referenceName):\(name.referenceName)")
     }
+    try prepareConnection(to: remote)
+    let credentials = Store.credentials(for: try remoteURL(of: remote))
     let pushed: [PushedReference]
     do {
-      pushed = try repository.push(to: remote, refspecs: refspecs, credentials: Store.credentials)
+      pushed = try repository.push(to: remote, refspecs: refspecs, credentials: credentials)
     } catch  where error.message.contains("not present locally") {
       // libgit2 refuses a non-fast-forward itself when it can see the remote's objects (a path).
       throw .pushRefused(

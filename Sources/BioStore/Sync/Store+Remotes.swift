@@ -54,27 +54,60 @@ extension Store {
     "refs/remotes/\(remote)/" + branch.dropFirst("refs/heads/".count)
   }
 
-  /// What a fetch or push offers a server: ssh-agent and `~/.ssh/id_ed25519` (then `id_ecdsa`, `id_rsa`) for SSH, `$BIOSTORE_TOKEN` (user `$BIOSTORE_USER`, else `git`) for HTTPS.
-  static var credentials: Credentials {
+  /// What a fetch or push to `url` offers a server: ssh-agent and `~/.ssh/id_ed25519` (then `id_ecdsa`, `id_rsa`) for SSH; for HTTPS, `$BIOSTORE_TOKEN` (user `$BIOSTORE_USER`, else `git`), else the line of `~/.git-credentials` for the URL's host.
+  static func credentials(for url: String) -> Credentials {
     let environment = ProcessInfo.processInfo.environment
     let home = environment["HOME"] ?? NSHomeDirectory()
     let token = environment["BIOSTORE_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
     return Credentials(
-      userPassword: token.map { (environment["BIOSTORE_USER"] ?? "git", $0) },
+      userPassword: token.map { (environment["BIOSTORE_USER"] ?? "git", $0) }
+        ?? storedCredential(for: url, in: home + "/.git-credentials"),
       sshAgent: environment["SSH_AUTH_SOCK"] != nil,
       sshKeyFiles: ["id_ed25519", "id_ecdsa", "id_rsa"].map { home + "/.ssh/" + $0 })
+  }
+
+  /// The user and password git's `store` credential helper keeps for `url`'s scheme and host (`https://user:token@host` lines), percent-decoded.
+  private static func storedCredential(for url: String, in file: String) -> (String, String)? {
+    guard let wanted = URLComponents(string: url), let host = wanted.host,
+      let bytes = try? UnfollowedFile.read(file, limit: 1 << 20)
+    else { return nil }
+    for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
+      guard let stored = URLComponents(string: String(line)), stored.scheme == wanted.scheme,
+        stored.host == host, stored.port == wanted.port, let user = stored.user,
+        let password = stored.password
+      else { continue }
+      return (
+        user.removingPercentEncoding ?? user, password.removingPercentEncoding ?? password
+      )
+    }
+    return nil
+  }
+
+  /// Loads the certificate authorities before the first HTTPS connection (local commands skip them to start fast).
+  func prepareConnection(to remote: String) throws(StoreError) {
+    let url = (try? remoteURL(of: remote)) ?? remote
+    guard url.lowercased().hasPrefix("https://") else { return }
+    do {
+      try GitLibrary.loadCertificateAuthorities()
+    } catch {
+      throw .remoteFailed(
+        remote: remote, action: "connect to",
+        reason: "the certificate authorities cannot be loaded (\(error.message)); set SSL_CERT_FILE"
+      )
+    }
   }
 
   /// Fetches the store's branch and every engagement tag from `remote`, into `refs/remotes/REMOTE/` and `refs/biostore/remotes/REMOTE/engagements/`.
   func fetch(from remote: String) throws(StoreError) {
     let short = branch.dropFirst("refs/heads/".count)
+    try prepareConnection(to: remote)
     do {
       try repository.fetch(
         from: remote,
         refspecs: [
           "+refs/heads/\(short):\(trackingReference(of: remote))",
           "+\(EngagementReader.prefix)*:\(Store.fetchedPrefix(of: remote))engagements/*",
-        ], credentials: Store.credentials)
+        ], credentials: Store.credentials(for: (try? remoteURL(of: remote)) ?? remote))
     } catch {
       throw .remoteFailed(remote: remote, action: "fetch from", reason: error.message)
     }
