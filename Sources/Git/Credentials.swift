@@ -6,15 +6,18 @@ public struct Credentials: Sendable {
   public var sshAgent: Bool
   /// Private key files for SSH, each with its `.pub` beside it or not.
   public var sshKeyFiles: [String]
+  /// The `known_hosts` files an SSH server's host key must be in; an unknown or changed key is refused.
+  public var knownHostsFiles: [String]
 
   /// Offers `userPassword` for HTTPS and the agent, then `sshKeyFiles`, for SSH.
   public init(
     userPassword: (user: String, password: String)? = nil, sshAgent: Bool = false,
-    sshKeyFiles: [String] = []
+    sshKeyFiles: [String] = [], knownHostsFiles: [String] = []
   ) {
     self.userPassword = userPassword
     self.sshAgent = sshAgent
     self.sshKeyFiles = sshKeyFiles
+    self.knownHostsFiles = knownHostsFiles
   }
 
   /// Nothing to offer: enough for `git://` and local paths.

@@ -17,8 +17,12 @@ final class RemoteSession {
   private var triedAgent = false
   private var triedPassword = false
 
-  init(credentials: Credentials) {
+  /// The port SSH connects to, for `known_hosts` (`[host]:port` when not 22).
+  let port: Int
+
+  init(credentials: Credentials, url: String) {
     self.credentials = credentials
+    port = URLComponents(string: url)?.port ?? 22
   }
 
   /// Sets the callbacks in `callbacks` with `payload` (this session, retained by the caller).
@@ -30,16 +34,17 @@ final class RemoteSession {
       return session.credential(
         output, user: userFromURL.map { String(cString: $0) }, allowed: allowed)
     }
-    // Refuse what cannot be checked rather than trust it: an SSH host key (no known_hosts check
-    // of biostore's own yet) and an HTTPS certificate no loaded authority vouches for.
+    // Refuse what cannot be checked rather than trust it: an SSH host key known_hosts does not
+    // have, and an HTTPS certificate no loaded authority vouches for.
     callbacks.certificate_check = { certificate, valid, host, payload in
       guard let payload, let certificate else { return -1 }
       let session = Unmanaged<RemoteSession>.fromOpaque(payload).takeUnretainedValue()
       let hostName = host.map { String(cString: $0) } ?? "the server"
       if certificate.pointee.cert_type == GIT_CERT_HOSTKEY_LIBSSH2 {
-        session.stopReason =
-          "biostore cannot check \(hostName)'s SSH host key against known_hosts yet, and does not connect to a host it cannot check; use a git:// URL or a path for now"
-        return GIT_EUSER.rawValue
+        let hostKey = certificate.withMemoryRebound(to: git_cert_hostkey.self, capacity: 1) {
+          $0.pointee
+        }
+        return session.checkHostKey(hostKey, host: hostName)
       }
       guard valid != 0 else {
         session.stopReason =
@@ -82,6 +87,31 @@ final class RemoteSession {
       }
       throw error
     }
+  }
+
+  /// 0 when `known_hosts` has `hostKey` for `host` on the session's port; else `GIT_EUSER`, with the reason and what to do.
+  private func checkHostKey(_ hostKey: git_cert_hostkey, host: String) -> Int32 {
+    let fingerprint = withUnsafeBytes(of: hostKey.hash_sha256) { bytes in
+      "SHA256:" + Data(bytes).base64EncodedString().replacingOccurrences(of: "=", with: "")
+    }
+    guard hostKey.type.rawValue & GIT_CERT_SSH_RAW.rawValue != 0, let raw = hostKey.hostkey else {
+      stopReason = "\(host) sent no host key that can be checked against known_hosts"
+      return GIT_EUSER.rawValue
+    }
+    let key = [UInt8](UnsafeRawBufferPointer(start: raw, count: hostKey.hostkey_len))
+    let name = port == 22 ? host : "[\(host)]:\(port)"
+    switch KnownHosts(files: credentials.knownHostsFiles).verdict(host: host, port: port, key: key)
+    {
+    case .known:
+      return 0
+    case .changed:
+      stopReason =
+        "the SSH host key of \(name) (\(fingerprint)) is not the one known_hosts has for it: someone may be intercepting the connection, or the server was reinstalled; ask its administrator, then correct its line in ~/.ssh/known_hosts"
+    case .unknown:
+      stopReason =
+        "\(name) is not a known SSH host (its key is \(fingerprint)); if that is the server's key, add it with `ssh-keyscan\(port == 22 ? "" : " -p \(port)") \(host) >> ~/.ssh/known_hosts` and try again"
+    }
+    return GIT_EUSER.rawValue
   }
 
   /// The next credential of a kind the server allows, or `GIT_EUSER` once all are spent.

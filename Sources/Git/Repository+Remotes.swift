@@ -82,7 +82,8 @@ extension Repository {
       git_fetch_options_init(&options, UInt32(GIT_FETCH_OPTIONS_VERSION)), "git_fetch_options_init")
     options.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE
     options.update_fetchhead = 0
-    let session = RemoteSession(credentials: credentials)
+    let session = RemoteSession(
+      credentials: credentials, url: git_remote_url(handle).map { String(cString: $0) } ?? remote)
     let box = Unmanaged.passRetained(session)
     defer { box.release() }
     session.install(in: &options.callbacks, payload: box.toOpaque())
@@ -107,7 +108,8 @@ extension Repository {
     var options = git_push_options()
     try check(
       git_push_options_init(&options, UInt32(GIT_PUSH_OPTIONS_VERSION)), "git_push_options_init")
-    let session = RemoteSession(credentials: credentials)
+    let session = RemoteSession(
+      credentials: credentials, url: git_remote_url(handle).map { String(cString: $0) } ?? remote)
     let box = Unmanaged.passRetained(session)
     defer { box.release() }
     session.install(in: &options.callbacks, payload: box.toOpaque())

@@ -51,12 +51,9 @@ final class GitDaemon {
 
   /// Makes an empty bare repository `name` to push to, and returns its URL.
   func bareRepository(_ name: String) throws -> String {
-    let path = root.appendingPathComponent(name).path
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["git", "init", "-q", "--bare", "-b", "main", path]
-    try process.run()
-    process.waitUntilExit()
+    try runQuietly([
+      "git", "init", "-q", "--bare", "-b", "main", root.appendingPathComponent(name).path,
+    ])
     return url(name)
   }
 
@@ -73,15 +70,7 @@ final class GitDaemon {
 
   /// `git-daemon` in git's exec path.
   private static func executable() throws -> String {
-    let process = Process()
-    let output = Pipe()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["git", "--exec-path"]
-    process.standardOutput = output
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    try runQuietly(["git", "--exec-path"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
       + "/git-daemon"
   }
 

@@ -12,6 +12,30 @@ struct Outcome {
   var stdout: String { String(decoding: stdoutBytes, as: UTF8.self) }
 }
 
+/// Runs `arguments` through `/usr/bin/env` with output to a scratch file and stdin closed, as `Sandbox` runs its commands, and returns the exit status and output; for the test servers' set-up.
+///
+/// Foundation's `Process` was seen to leave a child unreaped (and `waitUntilExit` waiting for
+/// ever) when its output went to `FileHandle.nullDevice` beside a long-running server child.
+@discardableResult
+func runQuietly(_ arguments: [String]) throws -> (status: Int32, output: String) {
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+  process.arguments = arguments
+  let outURL = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "biostore-run-\(UUID().uuidString)")
+  _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+  defer { try? FileManager.default.removeItem(at: outURL) }
+  let output = try FileHandle(forWritingTo: outURL)
+  process.standardOutput = output
+  process.standardError = output
+  let input = Pipe()
+  process.standardInput = input
+  try process.run()
+  try input.fileHandleForWriting.close()
+  process.waitUntilExit()
+  return (process.terminationStatus, try String(contentsOf: outURL, encoding: .utf8))
+}
+
 /// JSON output with every `"id"` line removed, since commit ids change with the committer date.
 func withoutIDs(_ outcome: Outcome) -> String {
   outcome.stdout.split(separator: "\n").filter { !$0.contains("\"id\" :") }.joined(separator: "\n")

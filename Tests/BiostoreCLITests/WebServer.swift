@@ -102,25 +102,11 @@ final class WebServer {
   }
 
   private static func run(_ arguments: String...) throws {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = arguments
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    try #require(process.terminationStatus == 0, "\(arguments.joined(separator: " ")) failed")
+    let (status, output) = try runQuietly(arguments)
+    try #require(status == 0, "\(arguments.joined(separator: " ")) failed: \(output)")
   }
 
   private static func gitExecPath() throws -> String {
-    let process = Process()
-    let output = Pipe()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["git", "--exec-path"]
-    process.standardOutput = output
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    try runQuietly(["git", "--exec-path"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
   }
 }

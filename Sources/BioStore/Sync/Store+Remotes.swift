@@ -63,7 +63,8 @@ extension Store {
       userPassword: token.map { (environment["BIOSTORE_USER"] ?? "git", $0) }
         ?? storedCredential(for: url, in: home + "/.git-credentials"),
       sshAgent: environment["SSH_AUTH_SOCK"] != nil,
-      sshKeyFiles: ["id_ed25519", "id_ecdsa", "id_rsa"].map { home + "/.ssh/" + $0 })
+      sshKeyFiles: ["id_ed25519", "id_ecdsa", "id_rsa"].map { home + "/.ssh/" + $0 },
+      knownHostsFiles: [home + "/.ssh/known_hosts", "/etc/ssh/ssh_known_hosts"])
   }
 
   /// The user and password git's `store` credential helper keeps for `url`'s scheme and host (`https://user:token@host` lines), percent-decoded.
