@@ -59,6 +59,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case nothingToAmend(String)
   /// `amend --date` would put a version before its variant's previous one (`isBefore`) or after its next one.
   case amendBreaksOrder(variant: String, date: Timestamp, neighbour: Timestamp, isBefore: Bool)
+  /// The write log's newest entry names a reference or object biostore never writes there (a planted or damaged log).
+  case badWriteLog(name: String)
+  /// `undo` would take off the line a version an engagement recorded since was sent.
+  case undoWouldStrand(summary: String, engagement: String)
   /// `undo` found no write in the write log to take back.
   case nothingToUndo
   /// `undo` of the store's first commit, which has no line before it.
@@ -69,6 +73,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case insertNeedsText(variant: String)
   /// `save --insert` of a text equal to the version before its date, which would be no version.
   case insertSameAsBefore(variant: String, date: Timestamp)
+  /// `save --insert` of a text equal to the variant's next version, which would then be no version.
+  case insertSameAsNext(variant: String, date: Timestamp, next: Timestamp)
+  /// An older version that would go before its variant's removal or rename, which cannot carry it.
+  case insertAcrossRemoval(variant: String, date: Timestamp, removedOn: Timestamp)
   /// A commit or tag message holds a NUL character, which git's objects cannot hold (`git fsck` reports it).
   case nulInMessage(of: String)
   /// The work-tree file has edits that are not saved.
@@ -233,6 +241,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
       "\(spec) already has that date and message; give --date or -m with something new; nothing was changed"
     case .amendBreaksOrder(let variant, let date, let neighbour, let isBefore):
       "as-of date \(date.rfc3339) would put this version of \(variant) \(isBefore ? "before its previous" : "after its next") version (\(neighbour.rfc3339)); versions are kept in date order, so give a date between its neighbours (or take the version back with `biostore undo` and save it again with --insert); nothing was changed"
+    case .badWriteLog(let name):
+      "the newest entry of the write log (.git/biostore/writes) names \(name), which biostore never writes there, so it is not acted on; remove the file to start the log again (nothing in the store depends on it); nothing was changed"
+    case .undoWouldStrand(let summary, let engagement):
+      "cannot take back “\(summary)”: engagement \(engagement), recorded since, was sent a version it made, which would then be off the line; retire it first (`biostore untag \(engagement)`) or keep the write; nothing was changed"
     case .nothingToUndo:
       "there is no biostore write to take back in this store's write log (.git/biostore/writes keeps the last \(WriteLog.capacity)); nothing was changed"
     case .cannotUndoFirstCommit(let summary):
@@ -241,6 +253,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
       "cannot take back “\(summary)”: \(changed) was changed since by another tool, and undoing it would lose that; look with `git log --all` in the store; nothing was changed"
     case .insertNeedsText(let variant):
       "save --insert needs the older text from --file or a pipe (\(variant).md in the store holds the latest version); nothing was recorded"
+    case .insertSameAsNext(let variant, let date, let next):
+      "the text is the same as \(variant)'s next version (\(next.rfc3339)), so inserting it at \(date.day) would leave that version no change of its own and move any engagement sent it; nothing was recorded (give that version the earlier date with `biostore amend \(variant)@\(next.day) --date \(date.day)` if that is what you mean)"
+    case .insertAcrossRemoval(let variant, let date, let removedOn):
+      "a version of \(variant) dated \(date.rfc3339) would go before \(variant)'s removal or rename on \(removedOn.day), and biostore cannot carry a text across it; save it as a variant of its own instead; nothing was recorded"
     case .insertSameAsBefore(let variant, let date):
       "the text is the same as \(variant)'s version before \(date.day), so inserting it would record no version; nothing was recorded"
     case .dateBeforeLatest(let variant, let date, let latest):

@@ -185,4 +185,64 @@ import Testing
     #expect(none.status == 1)
     #expect(none.stderr.contains("no biostore write to take back"))
   }
+
+  @Test func anAmendIsCheckedAgainstTheHistoryOfTheNewNameToo() throws {
+    let sandbox = try Sandbox()
+    try #require(try sandbox.biostore("init").status == 0)
+    for (arguments, text) in [
+      (["save", "a", "--date", "2020-01-01"], "A 2020.\n"),
+      (["save", "a", "--date", "2021-01-01"], "A 2021.\n"),
+      (["mv", "a", "b"], nil),
+      (["save", "b", "--date", "2027-01-01", "--future"], "B 2027.\n"),
+    ] as [([String], String?)] {
+      try #require(
+        try sandbox.biostore(arguments, stdinBytes: Array((text ?? "").utf8)).status == 0)
+    }
+
+    let refused = try sandbox.biostore("amend", "b@2021", "--date", "2028-01-01", "--future")
+
+    #expect(refused.status == 1)
+    #expect(refused.stderr.contains("this version of b after its next version"))
+  }
+
+  @Test func anInsertEqualToTheNextVersionIsRefusedAndMovesNoEngagement() throws {
+    let sandbox = try storeWithEngagements()
+    let before = try state(of: sandbox)
+
+    let sameAsNext = try sandbox.biostore(
+      "save", "biosketch", "--date", "2021-06-01", "--insert", stdin: "Glenn is an engineer.\n")
+
+    #expect(sameAsNext.status == 1)
+    #expect(sameAsNext.stderr.contains("the same as biosketch's next version"))
+    #expect(try state(of: sandbox) == before)
+  }
+
+  @Test func undoRefusesToStrandAnEngagementRecordedSince() throws {
+    let sandbox = try storeWithEngagements()
+    try #require(try sandbox.biostore("save", "biosketch", stdin: "Third.\n").status == 0)
+    try #require(
+      try sandbox.git("tag", "-a", "-m", "by hand", "engagements/later", "HEAD").status == 0)
+    let head = try sandbox.git("rev-parse", "HEAD").stdout
+
+    let refused = try sandbox.biostore("undo")
+
+    #expect(refused.status == 1)
+    #expect(refused.stderr.contains("engagement later, recorded since"))
+    #expect(try sandbox.git("rev-parse", "HEAD").stdout == head)
+  }
+
+  @Test func aPlantedWriteLogEntryIsNotActedOn() throws {
+    let sandbox = try storeWithEngagements()
+    let head = try sandbox.git("rev-parse", "HEAD").stdout.trimmingCharacters(in: .newlines)
+    let planted =
+      "{\"deletions\":[],\"recordedAt\":0,\"references\":[{\"name\":\"refs/heads/keepme\",\"new\":\"\(head)\"}],\"summary\":\"planted\"}\n"
+    try planted.write(
+      toFile: sandbox.store + "/.git/biostore/writes", atomically: true, encoding: .utf8)
+
+    let refused = try sandbox.biostore("undo")
+
+    #expect(refused.status == 1)
+    #expect(refused.stderr.contains("names refs/heads/keepme, which biostore never writes"))
+    #expect(try sandbox.git("for-each-ref", "refs/biostore/").stdout.isEmpty)
+  }
 }

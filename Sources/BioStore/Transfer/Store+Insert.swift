@@ -26,8 +26,12 @@ extension Store {
   /// whole write is one journal, and nothing is refused for being out of order. An older version
   /// whose variant is removed or renamed before its next version is refused: it would have to be
   /// carried across the rename.
+  ///
+  /// An older version whose text equals its variant's next version would leave that version no
+  /// change of its own, so it would drop out of `history` and an engagement sent it would move:
+  /// it is refused when `refusingSameAsNext` (`save --insert`), else left out (`import-git`).
   func insertVersions(
-    _ versions: [PendingVersion], writer: StoreWriter
+    _ versions: [PendingVersion], writer: StoreWriter, refusingSameAsNext: Bool = false
   ) throws(StoreError) -> Insertion {
     guard let tip = try tipCommit() else {
       return Insertion(
@@ -36,8 +40,24 @@ extension Store {
     let line = try mainLine(coveringPositionsOf: versions)
     var after: [Int: [PendingVersion]] = [:]
     for version in versions {
-      after[try position(of: version, in: line), default: []].append(version)
+      let position = try position(of: version, in: line)
+      let next = line.indices.first { index in
+        index > position && line[index].changes.contains { $0.variant == version.variant }
+      }
+      if let next, let bytes = version.bytes,
+        line[next].changes.first(where: { $0.variant == version.variant })?.newBlob
+          == (try blobID(of: bytes))
+      {
+        guard !refusingSameAsNext else {
+          throw .insertSameAsNext(
+            variant: version.variant.rawValue, date: version.asOf,
+            next: Timestamp(line[next].commit.author))
+        }
+        continue
+      }
+      after[position, default: []].append(version)
     }
+    guard !after.isEmpty else { return Insertion() }
     let base = after.keys.min() ?? line.count - 1
     if base == line.count - 1 {
       // Nothing older than the tip: an ordinary append, which keeps the index current.
@@ -155,11 +175,9 @@ extension Store {
     if line[next].changes.contains(where: { $0.variant == version.variant && $0.newBlob == nil })
       || line[next].renames.contains(where: { $0.new == version.variant })
     {
-      throw .badSpec(
-        version.variant.rawValue,
-        reason:
-          "a version dated \(version.asOf.rfc3339) would go before \(version.variant)'s removal or rename on \(Timestamp(line[next].commit.author).day), which cannot carry it"
-      )
+      throw .insertAcrossRemoval(
+        variant: version.variant.rawValue, date: version.asOf,
+        removedOn: Timestamp(line[next].commit.author))
     }
     let newestInTime = ((previous ?? -1) + 1..<next).last {
       line[$0].commit.author.time <= version.asOf.seconds

@@ -91,20 +91,24 @@ extension Store {
     }
   }
 
-  /// Refuses a new as-of date that would put `version` before its variant's previous version or after its next one.
+  /// Refuses a new as-of date that would put `version` before its previous version or after its next one in the history of any name that shows it (after `mv a b`, `history b` goes on into `a`'s versions).
   private func checkOrder(of version: Version, at date: Timestamp) throws(StoreError) {
     guard date != version.date else { return }
-    let newestFirst = try index.ownVersions(of: version.variant)
-    guard let position = newestFirst.firstIndex(where: { $0.id == version.id }) else { return }
-    if position + 1 < newestFirst.count, date < newestFirst[position + 1].date {
-      throw .amendBreaksOrder(
-        variant: version.variant.rawValue, date: date, neighbour: newestFirst[position + 1].date,
-        isBefore: true)
-    }
-    if position > 0, date > newestFirst[position - 1].date {
-      throw .amendBreaksOrder(
-        variant: version.variant.rawValue, date: date, neighbour: newestFirst[position - 1].date,
-        isBefore: false)
+    for variant in try index.variants() {
+      let newestFirst = try index.history(of: variant).versions.map(\.version)
+      guard let position = newestFirst.firstIndex(where: { $0.id == version.id }) else {
+        continue
+      }
+      if position + 1 < newestFirst.count, date < newestFirst[position + 1].date {
+        throw .amendBreaksOrder(
+          variant: variant.rawValue, date: date, neighbour: newestFirst[position + 1].date,
+          isBefore: true)
+      }
+      if position > 0, date > newestFirst[position - 1].date {
+        throw .amendBreaksOrder(
+          variant: variant.rawValue, date: date, neighbour: newestFirst[position - 1].date,
+          isBefore: false)
+      }
     }
   }
 

@@ -40,9 +40,11 @@ extension Store {
       let bytes = Array(newText.utf8)
       let newBlob = try blobID(of: bytes)
       try workTree.refuseUnsavedEdits(of: variant, tipBlob: tipBlob, alsoAllowed: newBlob)
-      guard newBlob != tipBlob else { return .unchanged(variant) }
       let now = Timestamp.now()
       let asOf = date?.asOfTimestamp() ?? now
+      // An insert is compared with its neighbours where it goes, not with the latest version.
+      let goesBelow = inserting && latest.newestText.map { asOf < $0.date } == true
+      guard newBlob != tipBlob || goesBelow else { return .unchanged(variant) }
       if !allowingFuture, asOf.seconds > now.seconds + 86_400 {
         throw .futureDate(variant: variant.rawValue, date: asOf)
       }
@@ -56,7 +58,7 @@ extension Store {
         guard text != nil else { throw .insertNeedsText(variant: variant.rawValue) }
         let insertion = try insertVersions(
           [PendingVersion(variant: variant, bytes: bytes, message: note, asOf: asOf)],
-          writer: writer)
+          writer: writer, refusingSameAsNext: true)
         guard let commitID = insertion.recorded.last else {
           throw .insertSameAsBefore(variant: variant.rawValue, date: asOf)
         }

@@ -12,11 +12,17 @@ extension Store {
     try withWriterLock { (writer) throws(StoreError) -> UndoOutcome in
       let log = WriteLog(directory: privateDirectory)
       var entries = log.entries()
-      while let newest = entries.last, try isTakenBack(newest) {
+      while let newest = entries.last {
+        try checkPlausible(newest)
+        guard try isTakenBack(newest) else { break }
         try log.removeNewest()
         entries.removeLast()
       }
       guard let entry = entries.last else { throw .nothingToUndo }
+      // A rewrite kept the old tip under refs/biostore/replaced/: its old line comes back whole.
+      let rewrote =
+        entry.sharedBase != nil
+        || entry.references.contains { $0.name.hasPrefix(replacedTipPrefix) && $0.old == nil }
       var moves: [WriteJournal.ReferenceMove] = []
       var kept: [WriteJournal.ReferenceMove] = []
       var deletions: [WriteJournal.ReferenceDeletion] = []
@@ -63,9 +69,12 @@ extension Store {
             WriteJournal.FileChange(
               variant: variant.rawValue, oldBlob: nowFiles[variant], newBlob: thenFiles[variant]))
         }
-        if entry.sharedBase == nil {
-          commits = try commitsTakenOff(from: branchMove.new, downTo: old)
-        }
+        let takenOff = try commitsTakenOff(
+          from: branchMove.new, downTo: rewrote ? entry.sharedBase : old)
+        try refuseStrandingEngagements(
+          on: Set(takenOff.map(\.id)), keeping: Set(entry.references.map(\.name)),
+          summary: entry.summary)
+        if !rewrote { commits = takenOff }
       }
       var journal = WriteJournal(changes: changes, references: kept + moves)
       journal.deletions = deletions
@@ -74,7 +83,7 @@ extension Store {
       try log.removeNewest()
       return UndoOutcome(
         summary: entry.summary, recordedAt: Timestamp(seconds: entry.recordedAt, offsetMinutes: 0),
-        commits: commits, rewroteLine: entry.sharedBase != nil, branchTip: branchMove?.old,
+        commits: commits, rewroteLine: rewrote, branchTip: branchMove?.old,
         engagements: engagements, keptTip: keptTip)
     }
   }
@@ -111,8 +120,49 @@ extension Store {
     return back && !current
   }
 
-  /// The commits from `tip` down first parents to `base` (not included), newest first.
-  private func commitsTakenOff(from tip: ObjectID, downTo base: ObjectID) throws(StoreError)
+  /// Refuses an entry that names a reference biostore never writes, or an object of the wrong kind: the log can be planted like any file in `.git`.
+  private func checkPlausible(_ entry: WriteLog.Entry) throws(StoreError) {
+    func kind(_ id: ObjectID?) -> ObjectKind? {
+      id.flatMap { try? repository.objectKind($0) }
+    }
+    for move in entry.references {
+      let plausible: Bool
+      if move.name == branch {
+        plausible = kind(move.new) == .commit && (move.old == nil || kind(move.old) == .commit)
+      } else if move.name.hasPrefix(EngagementReader.prefix),
+        (try? EngagementName(String(move.name.dropFirst(EngagementReader.prefix.count)))) != nil
+      {
+        plausible =
+          [.tag, .commit].contains(kind(move.new))
+          && (move.old == nil || [.tag, .commit].contains(kind(move.old)))
+      } else {
+        plausible = move.name.hasPrefix(Store.replacedPrefix) && move.old == nil
+      }
+      guard plausible else { throw .badWriteLog(name: move.name) }
+    }
+    for deletion in entry.deletions
+    where !deletion.name.hasPrefix(EngagementReader.prefix)
+      || ![.tag, .commit].contains(kind(deletion.old))
+    {
+      throw .badWriteLog(name: deletion.name)
+    }
+  }
+
+  /// Refuses an undo that would take off the line a commit an engagement it does not move back was sent (one recorded after the write, by biostore or by hand).
+  private func refuseStrandingEngagements(
+    on commits: Set<ObjectID>, keeping moved: Set<String>, summary: String
+  ) throws(StoreError) {
+    guard !commits.isEmpty else { return }
+    for engagement in try engagements().engagements
+    where !moved.contains(engagement.name.referenceName) {
+      if engagement.sent.contains(where: { commits.contains($0.version.id) }) {
+        throw .undoWouldStrand(summary: summary, engagement: engagement.name.rawValue)
+      }
+    }
+  }
+
+  /// The commits from `tip` down first parents to `base` (not included; the root when nil), newest first.
+  private func commitsTakenOff(from tip: ObjectID, downTo base: ObjectID?) throws(StoreError)
     -> [UndoOutcome.Commit]
   {
     var commits: [UndoOutcome.Commit] = []
