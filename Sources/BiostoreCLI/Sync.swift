@@ -31,9 +31,14 @@ extension Biostore {
 
     @ParentCommand var root: Biostore
     @Argument(help: "The remote (default: origin).") var remote = "origin"
+    @Flag(
+      help:
+        "Replace what the remote has even where it has versions this store lacks; they are kept here under refs/biostore/replaced/ first."
+    )
+    var force = false
 
     func run() throws {
-      let pushed = try root.openStore().push(to: remote)
+      let pushed = try root.openStore().push(to: remote, force: force)
       print(
         pushed.isEmpty
           ? "\(remote) is up to date"

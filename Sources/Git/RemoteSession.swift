@@ -144,10 +144,18 @@ final class RemoteSession {
       offered.append("the password for \(pair.user)")
       return git_credential_userpass_plaintext_new(output, pair.user, pair.password)
     }
+    // Debian's libssh2 signs with RSA's SHA-1 scheme, which OpenSSH 9 refuses.
+    let offeredRSA = offered.contains { key in
+      let publicKey = (try? String(contentsOfFile: key + ".pub", encoding: .utf8)) ?? ""
+      return publicKey.hasPrefix("ssh-rsa ") || (key.hasSuffix("id_rsa") && publicKey.isEmpty)
+    }
     stopReason =
       offered.isEmpty
       ? "the server asks for credentials and none were given"
       : "the server refused every credential offered (\(offered.joined(separator: ", ")))"
+        + (offeredRSA
+          ? "; RSA keys fail against OpenSSH 9 servers with this machine's libssh2, which signs with SHA-1: use an ed25519 key (ssh-keygen -t ed25519)"
+          : "")
     return GIT_EUSER.rawValue
   }
 }

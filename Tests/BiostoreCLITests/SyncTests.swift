@@ -135,4 +135,33 @@ import Testing
     #expect(unknown.status == 1)
     #expect(unknown.stderr.contains("no remote named nowhere; it has origin"))
   }
+
+  @Test func aForcedPushKeepsWhatItReplacedAndAHookRefusalIsAFailure() throws {
+    let (daemon, url, a, b) = try twoCopies()
+    try #require(
+      try a.biostore("save", "biosketch", "--date", "2024-01-16", stdin: "At Microsoft.\n").status
+        == 0)
+    try #require(try a.biostore("push").status == 0)
+    let aTip = try a.git("rev-parse", "HEAD").stdout
+    try #require(
+      try b.biostore("save", "short", "--date", "2024-05-01", stdin: "Short.\n").status == 0)
+
+    let forced = try b.biostore("push", "--force")
+    let hook = daemon.root.appendingPathComponent("bios.git/hooks/pre-receive").path
+    try "#!/bin/sh\necho 'refused by policy' >&2\nexit 1\n".write(
+      toFile: hook, atomically: true, encoding: .utf8)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook)
+    try #require(try b.biostore("save", "short", stdin: "Shorter.\n").status == 0)
+    let hooked = try b.biostore("push")
+
+    #expect(forced.status == 0, "\(forced.stderr)")
+    #expect(
+      try b.git("rev-parse", "refs/biostore/replaced/refs/remotes/origin/main/1").stdout == aTip)
+    #expect(
+      try a.git("ls-remote", url, "refs/heads/main").stdout.hasPrefix(
+        try b.git("rev-parse", "HEAD~1").stdout.trimmingCharacters(in: .newlines)))
+    #expect(hooked.status == 1)
+    #expect(hooked.stderr.contains("origin refused refs/heads/main"))
+    #expect(hooked.stderr.split(separator: "\n").count == 1)
+  }
 }

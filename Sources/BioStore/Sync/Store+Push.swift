@@ -6,14 +6,20 @@ extension Store {
   /// libgit2 reports a refused reference only through a callback, and pushes nothing for an empty
   /// list; both are checked, so success means every reference is on the server. Returns the names
   /// of the references this push changed on the server.
-  public func push(to remote: String) throws(StoreError) -> [String] {
+  ///
+  /// With `force`, the server's branch and engagements are replaced by this store's even where
+  /// they have what this store lacks; what they held is fetched first and kept here, under
+  /// `refs/biostore/replaced/refs/remotes/REMOTE/main/N` and `refs/biostore/replaced/NAME/N`.
+  public func push(to remote: String, force: Bool = false) throws(StoreError) -> [String] {
     try remoteURL(of: remote)
     guard let tip = try mainLine.tip() else {
       throw .pullConflict(remote: remote, reason: "this store has no version yet to push")
     }
-    var refspecs = ["\(branch):\(branch)"]
+    if force { try keepWhatAForcedPushReplaces(at: remote, tip: tip) }
+    let plus = force ? "+" : ""
+    var refspecs = ["\(plus)\(branch):\(branch)"]
     for name in try engagementReader.names() {
-      refspecs.append("\(name.referenceName):\(name.referenceName)")
+      refspecs.append("\(plus)\(name.referenceName):\(name.referenceName)")
     }
     try prepareConnection(to: remote)
     let credentials = Store.credentials(for: try remoteURL(of: remote))
@@ -38,5 +44,36 @@ extension Store {
     }
     guard refused.isEmpty else { throw .pushRefused(remote: remote, refused: refused) }
     return pushed.filter(\.moved).map(\.name)
+  }
+
+  /// Fetches `remote` and keeps its branch tip, when this store's `tip` does not contain it, and each engagement it records differently, under `refs/biostore/replaced/`, so a forced push loses nothing.
+  private func keepWhatAForcedPushReplaces(at remote: String, tip: ObjectID) throws(StoreError) {
+    try fetch(from: remote)
+    try storage { () throws(GitError) in
+      if let remoteTip = try repository.referenceTarget(trackingReference(of: remote)),
+        remoteTip != tip, !(try repository.isDescendant(tip, of: remoteTip))
+      {
+        let prefix = Store.replacedPrefix + trackingReference(of: remote) + "/"
+        let kept = try repository.referenceNames(under: prefix).compactMap {
+          Int($0.dropFirst(prefix.count))
+        }
+        try repository.updateReference(
+          prefix + String((kept.max() ?? 0) + 1), to: remoteTip, expecting: nil,
+          logMessage: "biostore: kept before push --force to \(remote)")
+      }
+      let fetched = Store.fetchedPrefix(of: remote) + "engagements/"
+      for (reference, target) in try repository.referenceTargets(under: fetched) {
+        let name = String(reference.dropFirst(fetched.count))
+        guard let engagement = try? EngagementName(name),
+          let local = try repository.referenceTarget(engagement.referenceName), local != target
+        else { continue }
+        let kept = try repository.referenceNames(under: engagement.replacedPrefix).compactMap {
+          Int($0.dropFirst(engagement.replacedPrefix.count))
+        }
+        try repository.updateReference(
+          engagement.replacedPrefix + String((kept.max() ?? 0) + 1), to: target, expecting: nil,
+          logMessage: "biostore: kept before push --force to \(remote)")
+      }
+    }
   }
 }

@@ -44,7 +44,13 @@ extension Store {
       let next = line.indices.first { index in
         index > position && line[index].changes.contains { $0.variant == version.variant }
       }
-      if let next, let bytes = version.bytes,
+      // Another version inserted between them is the next text instead.
+      let nextDate = next.map { Timestamp(line[$0].commit.author) }
+      let insertedBetween = versions.contains { other in
+        other.variant == version.variant && other.asOf > version.asOf
+          && nextDate.map { other.asOf <= $0 } ?? true
+      }
+      if let next, !insertedBetween, let bytes = version.bytes,
         line[next].changes.first(where: { $0.variant == version.variant })?.newBlob
           == (try blobID(of: bytes))
       {
