@@ -105,6 +105,14 @@ extension Report {
     return name
   }
 
+  /// Prints the references a push changed on `remote`, or that it had them all already.
+  static func print(pushed: [String], to remote: String) {
+    Swift.print(
+      pushed.isEmpty
+        ? "\(remote) is up to date"
+        : "Pushed to \(remote): " + pushed.map(shortReference).joined(separator: ", "))
+  }
+
   /// Prints what a pull did, a line for the branch and one for each engagement that needs a word.
   static func print(_ outcome: PullOutcome, from remote: String) {
     switch outcome.branch {

@@ -38,11 +38,7 @@ extension Biostore {
     var force = false
 
     func run() throws {
-      let pushed = try root.openStore().push(to: remote, force: force)
-      print(
-        pushed.isEmpty
-          ? "\(remote) is up to date"
-          : "Pushed to \(remote): " + pushed.map(Report.shortReference).joined(separator: ", "))
+      Report.print(pushed: try root.openStore().push(to: remote, force: force), to: remote)
     }
   }
 
@@ -57,11 +53,7 @@ extension Biostore {
     func run() throws {
       let store = try root.openStore()
       Report.print(try store.pull(from: remote), from: remote)
-      let pushed = try store.push(to: remote)
-      print(
-        pushed.isEmpty
-          ? "\(remote) is up to date"
-          : "Pushed to \(remote): " + pushed.map(Report.shortReference).joined(separator: ", "))
+      Report.print(pushed: try store.push(to: remote), to: remote)
     }
   }
 

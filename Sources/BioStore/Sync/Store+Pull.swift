@@ -56,15 +56,7 @@ extension Store {
       var changes: [WriteJournal.FileChange] = []
       if let newTip, newTip != localTip?.id {
         moves.append(WriteJournal.ReferenceMove(name: branch, old: localTip?.id, new: newTip))
-        let before = try variantFiles(of: localTip)
-        let after = try variantFiles(of: commit(newTip))
-        for variant in Set(before.keys).union(after.keys).sorted()
-        where before[variant] != after[variant] {
-          try workTree.refuseUnsavedEdits(of: variant, tipBlob: before[variant])
-          changes.append(
-            WriteJournal.FileChange(
-              variant: variant.rawValue, oldBlob: before[variant], newBlob: after[variant]))
-        }
+        changes = try fileChanges(from: localTip, to: commit(newTip))
         moves += try engagementMoves(following: replaced, writer: writer)
       }
       moves += try fetchedEngagementMoves(from: remote, outcome: &outcome)

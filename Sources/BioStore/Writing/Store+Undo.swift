@@ -60,15 +60,7 @@ extension Store {
       var changes: [WriteJournal.FileChange] = []
       var commits: [UndoOutcome.Commit] = []
       if let branchMove, let old = branchMove.old {
-        let nowFiles = try variantFiles(of: commit(branchMove.new))
-        let thenFiles = try variantFiles(of: commit(old))
-        for variant in Set(nowFiles.keys).union(thenFiles.keys).sorted()
-        where nowFiles[variant] != thenFiles[variant] {
-          try workTree.refuseUnsavedEdits(of: variant, tipBlob: nowFiles[variant])
-          changes.append(
-            WriteJournal.FileChange(
-              variant: variant.rawValue, oldBlob: nowFiles[variant], newBlob: thenFiles[variant]))
-        }
+        changes = try fileChanges(from: commit(branchMove.new), to: commit(old))
         let takenOff = try commitsTakenOff(
           from: branchMove.new, downTo: rewrote ? entry.sharedBase : old)
         try refuseStrandingEngagements(
@@ -86,6 +78,21 @@ extension Store {
         commits: commits, rewroteLine: rewrote, branchTip: branchMove?.old,
         engagements: engagements, keptTip: keptTip)
     }
+  }
+
+  /// The variant files that differ between the tip `from` and the new tip `to`, for a journal that moves the branch between them; refuses when one holds unsaved hand edits.
+  func fileChanges(from: Commit?, to: Commit) throws(StoreError) -> [WriteJournal.FileChange] {
+    let before = try variantFiles(of: from)
+    let after = try variantFiles(of: to)
+    var changes: [WriteJournal.FileChange] = []
+    for variant in Set(before.keys).union(after.keys).sorted()
+    where before[variant] != after[variant] {
+      try workTree.refuseUnsavedEdits(of: variant, tipBlob: before[variant])
+      changes.append(
+        WriteJournal.FileChange(
+          variant: variant.rawValue, oldBlob: before[variant], newBlob: after[variant]))
+    }
+    return changes
   }
 
   /// Where everything a rewrite or an undo replaces is kept.
