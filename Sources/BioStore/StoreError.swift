@@ -63,6 +63,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case badWriteLog(name: String)
   /// `undo` would take off the line a version an engagement recorded since was sent.
   case undoWouldStrand(summary: String, engagement: String)
+  /// A rewrite or undo would replace commits a remote this store knows has.
+  case rewritesShared(reference: String)
   /// `undo` found no write in the write log to take back.
   case nothingToUndo
   /// `undo` of the store's first commit, which has no line before it.
@@ -245,6 +247,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
       "the newest entry of the write log (.git/biostore/writes) names \(name), which biostore never writes there, so it is not acted on; remove the file to start the log again (nothing in the store depends on it); nothing was changed"
     case .undoWouldStrand(let summary, let engagement):
       "cannot take back “\(summary)”: engagement \(engagement), recorded since, was sent a version it made, which would then be off the line; retire it first (`biostore untag \(engagement)`) or keep the write; nothing was changed"
+    case .rewritesShared(let reference):
+      "this would replace commits that \(reference.dropFirst("refs/remotes/".count)) already has, so other copies would hold a line this store no longer has; give --rewrite-shared to do it anyway (then `biostore push --force`, and replace the other copies), or leave the record as it is; nothing was changed"
     case .nothingToUndo:
       "there is no biostore write to take back in this store's write log (.git/biostore/writes keeps the last \(WriteLog.capacity)); nothing was changed"
     case .cannotUndoFirstCommit(let summary):

@@ -32,6 +32,11 @@ extension Biostore {
     @Flag(help: "Allow an as-of date more than a day in the future.")
     var future = false
 
+    @Flag(
+      help: "Rewrite commits a remote already has (refused without it: other copies would diverge)."
+    )
+    var rewriteShared = false
+
     func validate() throws {
       if date == nil && message == nil {
         throw ValidationError("give --date WHEN or -m MESSAGE (or both) to change")
@@ -42,7 +47,7 @@ extension Biostore {
       let spec = try Spec(parsing: spec)
       let outcome = try root.openStore().amend(
         spec, date: try date.map { try DateInput(parsing: $0) }, message: message,
-        allowingFuture: future)
+        allowingFuture: future, rewritingShared: rewriteShared)
       let version = outcome.version
       print(
         "Amended \(version.variant): as of \(version.date.rfc3339) (\(version.id.short)) \(version.summary); "

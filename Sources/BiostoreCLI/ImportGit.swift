@@ -46,6 +46,11 @@ extension Biostore {
     )
     var insert = false
 
+    @Flag(
+      help: "Rewrite commits a remote already has (refused without it: other copies would diverge)."
+    )
+    var rewriteShared = false
+
     func validate() throws {
       if noFollow && followCopies {
         throw ValidationError("give --no-follow or --follow-copies, not both")
@@ -59,7 +64,7 @@ extension Biostore {
       let outcome = try root.openStore().importGitHistory(
         from: repository, path: path, into: variant, extraction: extraction.extraction,
         following: noFollow ? .none : followCopies ? .copies : .renames, since: since,
-        insertingOlder: insert,
+        insertingOlder: insert, rewritingShared: rewriteShared,
         progress: progress.report)
       progress.finish()
       print(Report.imported(outcome, into: variant))

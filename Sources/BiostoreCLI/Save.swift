@@ -43,6 +43,11 @@ extension Biostore {
       ))
     var insert = false
 
+    @Flag(
+      help: "Rewrite commits a remote already has (refused without it: other copies would diverge)."
+    )
+    var rewriteShared = false
+
     func run() throws {
       let variant = try VariantName(variant)
       let date = try date.map { try DateInput(parsing: $0) }
@@ -52,7 +57,7 @@ extension Biostore {
       do {
         outcome = try store.save(
           variant, text: text, message: message, date: date, allowingFuture: future,
-          inserting: insert)
+          inserting: insert, rewritingShared: rewriteShared)
       } catch {
         guard case .nothingToSave = error, pipedEmpty else { throw error }
         throw ValidationError(

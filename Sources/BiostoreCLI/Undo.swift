@@ -18,8 +18,13 @@ extension Biostore {
 
     @ParentCommand var root: Biostore
 
+    @Flag(
+      help: "Rewrite commits a remote already has (refused without it: other copies would diverge)."
+    )
+    var rewriteShared = false
+
     func run() throws {
-      let outcome = try root.openStore().undo()
+      let outcome = try root.openStore().undo(rewritingShared: rewriteShared)
       print("Took back “\(outcome.summary)” (recorded \(outcome.recordedAt.rfc3339))")
       for commit in outcome.commits {
         let variants = commit.variants.map(\.rawValue).joined(separator: ", ")

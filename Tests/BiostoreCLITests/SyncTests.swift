@@ -164,4 +164,26 @@ import Testing
     #expect(hooked.stderr.contains("origin refused refs/heads/main"))
     #expect(hooked.stderr.split(separator: "\n").count == 1)
   }
+
+  @Test func rewritingWhatARemoteHasIsRefusedUnlessAskedFor() throws {
+    let (daemon, _, a, _) = try twoCopies()
+    let head = try a.git("rev-parse", "HEAD").stdout
+
+    let amend = try a.biostore("amend", "biosketch", "-m", "Better words")
+    // Taking back the tag moves no commit; taking back the save before it would.
+    let undoTag = try a.biostore("undo")
+    let undo = try a.biostore("undo")
+    let insert = try a.biostore(
+      "save", "biosketch", "--date", "2019-01-01", "--insert", stdin: "Earlier.\n")
+    let allowed = try a.biostore("amend", "biosketch", "-m", "Better words", "--rewrite-shared")
+
+    for refused in [amend, undo, insert] {
+      #expect(refused.status == 1)
+      #expect(refused.stderr.contains("would replace commits that origin/main already has"))
+    }
+    #expect(undoTag.status == 0, "\(undoTag.stderr)")
+    #expect(allowed.status == 0, "\(allowed.stderr)")
+    #expect(try a.git("rev-parse", "HEAD").stdout != head)
+    withExtendedLifetime(daemon) {}
+  }
 }

@@ -27,6 +27,7 @@ extension Store {
   public func importGitHistory(
     from sourcePath: String, path: String, into variant: VariantName, extraction: TextExtraction,
     following: GitImportFollowing = .renames, since: DateInput?, insertingOlder: Bool = false,
+    rewritingShared: Bool = false,
     progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
   ) throws(StoreError) -> GitImportOutcome {
     var outcome = GitImportOutcome()
@@ -95,7 +96,8 @@ extension Store {
           recorded.append((commit, try blobID(of: version.bytes ?? [])))
         }
       } else {
-        let insertion = try insertVersions(versions, writer: writer)
+        let insertion = try insertVersions(
+          versions, writer: writer, allowingSharedRewrite: rewritingShared)
         // The insertion leaves out a text equal to the one before it, so each commit says its own.
         recorded = insertion.recorded.map { ($0, nil) }
         outcome.olderInserted = older.count

@@ -30,8 +30,11 @@ extension Store {
   /// An older version whose text equals its variant's next version would leave that version no
   /// change of its own, so it would drop out of `history` and an engagement sent it would move:
   /// it is refused when `refusingSameAsNext` (`save --insert`), else left out (`import-git`).
+  ///
+  /// A rewrite of commits a remote has is refused unless `allowingSharedRewrite`.
   func insertVersions(
-    _ versions: [PendingVersion], writer: StoreWriter, refusingSameAsNext: Bool = false
+    _ versions: [PendingVersion], writer: StoreWriter, refusingSameAsNext: Bool = false,
+    allowingSharedRewrite: Bool = false
   ) throws(StoreError) -> Insertion {
     guard let tip = try tipCommit() else {
       return Insertion(
@@ -73,6 +76,7 @@ extension Store {
     try writer.checkWriteable(versions)
     let identity = writer.identity
     let committer = identity.signatureNow()
+    try refuseReplacingShared(line[base + 1].commit.id, allowed: allowingSharedRewrite)
     let baseCommit: Commit? =
       base >= 0 ? line[base].commit : try line[0].commit.parentIDs.first.map(commit)
     var insertion = Insertion()
@@ -189,6 +193,23 @@ extension Store {
       line[$0].commit.author.time <= version.asOf.seconds
     }
     return newestInTime ?? previous ?? -1
+  }
+
+  /// Refuses a write that would replace `commit` and every commit above it when a remote this store knows has `commit` (`refs/remotes/…` contains it), unless `allowed`: other copies would then hold a line this store no longer has.
+  func refuseReplacingShared(_ commit: ObjectID, allowed: Bool) throws(StoreError) {
+    guard !allowed else { return }
+    let tracking = try storage { () throws(GitError) in
+      try repository.referenceTargets(under: "refs/remotes/")
+    }
+    for (name, target) in tracking {
+      var shared = target == commit
+      if !shared {
+        shared = try storage { () throws(GitError) in
+          try repository.isDescendant(target, of: commit)
+        }
+      }
+      if shared { throw .rewritesShared(reference: name) }
+    }
   }
 
   /// `prefix` followed by one more than the largest number already kept under it.

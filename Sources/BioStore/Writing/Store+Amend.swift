@@ -19,7 +19,8 @@ extension Store {
   /// the version before its variant's previous version or after its next one is refused, since
   /// versions are kept in date order; so is one more than a day ahead unless `allowingFuture`.
   public func amend(
-    _ spec: Spec, date: DateInput?, message: String?, allowingFuture: Bool = false
+    _ spec: Spec, date: DateInput?, message: String?, allowingFuture: Bool = false,
+    rewritingShared: Bool = false
   ) throws(StoreError) -> AmendOutcome {
     try withWriterLock { (writer) throws(StoreError) -> AmendOutcome in
       let version = try self.version(spec)
@@ -40,6 +41,7 @@ extension Store {
       guard let amended = steps.last?.commit, amended.id == version.id else {
         throw .badSpec(spec.text, reason: "its commit is not on the main line")
       }
+      try refuseReplacingShared(amended.id, allowed: rewritingShared)
       let newMessage = try amendedMessage(amended.message, to: message)
       guard asOf != version.date || newMessage != amended.message else {
         throw .nothingToAmend(spec.text)

@@ -19,7 +19,8 @@ extension Store {
   /// error names.
   public func save(
     _ variant: VariantName, text: String?, message: String?, date: DateInput?,
-    allowingFuture: Bool = false, inserting: Bool = false, replacing draft: EditDraft? = nil
+    allowingFuture: Bool = false, inserting: Bool = false, rewritingShared: Bool = false,
+    replacing draft: EditDraft? = nil
   ) throws(StoreError) -> SaveOutcome {
     try withWriterLock { (writer) throws(StoreError) -> SaveOutcome in
       let parent = try tipCommit()
@@ -58,7 +59,7 @@ extension Store {
         guard text != nil else { throw .insertNeedsText(variant: variant.rawValue) }
         let insertion = try insertVersions(
           [PendingVersion(variant: variant, bytes: bytes, message: note, asOf: asOf)],
-          writer: writer, refusingSameAsNext: true)
+          writer: writer, refusingSameAsNext: true, allowingSharedRewrite: rewritingShared)
         guard let commitID = insertion.recorded.last else {
           throw .insertSameAsBefore(variant: variant.rawValue, date: asOf)
         }

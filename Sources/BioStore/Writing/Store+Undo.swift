@@ -8,7 +8,9 @@ extension Store {
   /// line before it; `rm` retires a variant). Nothing is lost: the branch tip and every tag the undo
   /// replaces are kept under `refs/biostore/replaced/` first. A write whose undo died after it was
   /// recorded is recognised (every reference already back) and skipped.
-  public func undo() throws(StoreError) -> UndoOutcome {
+  ///
+  /// Taking commits a remote has off the line is refused unless `rewritingShared`.
+  public func undo(rewritingShared: Bool = false) throws(StoreError) -> UndoOutcome {
     try withWriterLock { (writer) throws(StoreError) -> UndoOutcome in
       let log = WriteLog(directory: privateDirectory)
       var entries = log.entries()
@@ -63,6 +65,9 @@ extension Store {
         changes = try fileChanges(from: commit(branchMove.new), to: commit(old))
         let takenOff = try commitsTakenOff(
           from: branchMove.new, downTo: rewrote ? entry.sharedBase : old)
+        if let lowest = takenOff.last {
+          try refuseReplacingShared(lowest.id, allowed: rewritingShared)
+        }
         try refuseStrandingEngagements(
           on: Set(takenOff.map(\.id)), keeping: Set(entry.references.map(\.name)),
           summary: entry.summary)
