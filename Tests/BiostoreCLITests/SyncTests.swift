@@ -1,7 +1,44 @@
 import Foundation
 import Testing
 
-/// End-to-end: two stores sync through a real `git daemon` on loopback; every version ends up on both, the line stays linear, and refusals are failures in one clear line.
+/// How a test's two stores reach their server.
+enum Transport: String, CaseIterable, Sendable {
+  /// `git://` through `git daemon`.
+  case daemon
+  /// `http://` through `git http-backend` behind lighttpd, with Basic auth from `~/.git-credentials`.
+  case http
+  /// `ssh://` through `sshd`, with an ed25519 key and `known_hosts`.
+  case ssh
+}
+
+/// A server a test can make bare repositories on and let sandboxes in.
+protocol TestRemote: AnyObject {
+  /// Makes an empty bare repository `name` and returns the URL the transport reaches it by.
+  func repository(_ name: String) throws -> String
+  /// Gives `sandbox`'s home what this server asks of a client (a key, a password, a known host).
+  func admit(_ sandbox: Sandbox) throws
+}
+
+extension GitDaemon: TestRemote {
+  func repository(_ name: String) throws -> String { try bareRepository(name) }
+  func admit(_ sandbox: Sandbox) throws {}
+}
+
+extension WebServer: TestRemote {
+  func repository(_ name: String) throws -> String { try bareRepository(name).http }
+  func admit(_ sandbox: Sandbox) throws {
+    try "http://tester:secret@127.0.0.1:\(httpPort)\n".write(
+      to: sandbox.root.appendingPathComponent(".git-credentials"), atomically: true,
+      encoding: .utf8)
+  }
+}
+
+extension SSHServer: TestRemote {
+  func repository(_ name: String) throws -> String { try bareRepository(name) }
+  func admit(_ sandbox: Sandbox) throws { try admit(sandbox, trusting: true) }
+}
+
+/// End-to-end: two stores sync through real servers on loopback (`git daemon`, `git http-backend` behind lighttpd, `sshd`); every version ends up on both, the line stays linear, and refusals are failures in one clear line.
 @Suite struct SyncTests {
   /// Everything a person reads of a store, for comparing two copies.
   func reading(_ sandbox: Sandbox) throws -> [String] {
@@ -18,7 +55,30 @@ import Testing
   func twoCopies() throws -> (daemon: GitDaemon, url: String, a: Sandbox, b: Sandbox) {
     let a = try Sandbox()
     let daemon = try GitDaemon(serving: a.root.appendingPathComponent("server"))
-    let url = try daemon.bareRepository("bios.git")
+    let (url, b) = try pushAndClone(a, through: daemon)
+    return (daemon, url, a, b)
+  }
+
+  /// The same two copies through the server `transport` names.
+  func twoCopies(over transport: Transport) throws -> (
+    server: any TestRemote, url: String, a: Sandbox, b: Sandbox
+  ) {
+    let a = try Sandbox()
+    let folder = a.root.appendingPathComponent("server")
+    let server: any TestRemote =
+      switch transport {
+      case .daemon: try GitDaemon(serving: folder)
+      case .http: try WebServer(in: folder)
+      case .ssh: try SSHServer(in: folder)
+      }
+    let (url, b) = try pushAndClone(a, through: server)
+    return (server, url, a, b)
+  }
+
+  /// Makes `bios.git` on `server`, has a new store A push two versions and an engagement to it, and clones it as B.
+  func pushAndClone(_ a: Sandbox, through server: any TestRemote) throws -> (String, Sandbox) {
+    let url = try server.repository("bios.git")
+    try server.admit(a)
     try #require(try a.biostore("init").status == 0)
     try #require(
       try a.biostore("save", "biosketch", "--date", "2019-12-02", stdin: "At NERSC.\n").status == 0)
@@ -29,13 +89,15 @@ import Testing
     let pushed = try a.biostore("push")
     try #require(pushed.status == 0, "\(pushed.stderr)")
     let b = try Sandbox()
+    try server.admit(b)
     let cloned = try b.biostore("clone", url)
     try #require(cloned.status == 0, "\(cloned.stderr)")
-    return (daemon, url, a, b)
+    return (url, b)
   }
 
-  @Test func aCloneReadsTheSameAsTheStoreThatPushed() throws {
-    let (daemon, url, a, b) = try twoCopies()
+  @Test(arguments: Transport.allCases)
+  func aCloneReadsTheSameAsTheStoreThatPushed(transport: Transport) throws {
+    let (daemon, url, a, b) = try twoCopies(over: transport)
 
     #expect(try reading(b) == reading(a))
     #expect(try b.git("rev-parse", "HEAD").stdout == a.git("rev-parse", "HEAD").stdout)
@@ -46,8 +108,9 @@ import Testing
     withExtendedLifetime(daemon) {}
   }
 
-  @Test func bothSidesSaveThenSyncBothWaysKeepsEveryVersionLinear() throws {
-    let (daemon, _, a, b) = try twoCopies()
+  @Test(arguments: Transport.allCases)
+  func bothSidesSaveThenSyncBothWaysKeepsEveryVersionLinear(transport: Transport) throws {
+    let (daemon, _, a, b) = try twoCopies(over: transport)
     try #require(
       try a.biostore("save", "biosketch", "--date", "2024-01-16", stdin: "At Microsoft.\n").status
         == 0)
@@ -83,8 +146,9 @@ import Testing
     withExtendedLifetime(daemon) {}
   }
 
-  @Test func anEngagementRecordedDifferentlyOnBothSidesKeepsBoth() throws {
-    let (daemon, _, a, b) = try twoCopies()
+  @Test(arguments: Transport.allCases)
+  func anEngagementRecordedDifferentlyOnBothSidesKeepsBoth(transport: Transport) throws {
+    let (daemon, _, a, b) = try twoCopies(over: transport)
     try #require(try a.biostore("tag", "sc26", "biosketch", "--title", "From A").status == 0)
     try #require(try a.biostore("push").status == 0)
     try #require(try b.biostore("tag", "sc26", "statement", "--title", "From B").status == 0)
