@@ -134,6 +134,11 @@ extension Report {
     if !outcome.newEngagements.isEmpty {
       Swift.print("New engagements: " + outcome.newEngagements.joined(separator: ", "))
     }
+    for name in outcome.editedHere {
+      Console.note(
+        "engagement \(name) was edited here since \(remote) recorded it; this store's record is kept, and push sends it"
+      )
+    }
     for (name, kept) in outcome.differingEngagements {
       Console.note(
         "engagement \(name) was recorded differently on \(remote); its record is taken, this store's kept as \(kept)"

@@ -250,4 +250,21 @@ extension SSHServer: TestRemote {
     #expect(try a.git("rev-parse", "HEAD").stdout != head)
     withExtendedLifetime(daemon) {}
   }
+
+  @Test func anEngagementEditedOnOneMachineReachesTheOther() throws {
+    let (daemon, _, a, b) = try twoCopies()
+    try #require(try b.biostore("tag", "--edit", "talk", "--note", "From B").status == 0)
+
+    let bSync = try b.biostore("sync")
+    let aPull = try a.biostore("pull")
+
+    #expect(bSync.status == 0, "\(bSync.stderr)")
+    #expect(bSync.stderr.contains("engagement talk was edited here"))
+    #expect(bSync.stdout.contains("Pushed to origin: talk"))
+    #expect(aPull.status == 0, "\(aPull.stderr)")
+    for copy in [a, b] {
+      #expect(try copy.biostore("engagements", "--json").stdout.contains("From B"))
+    }
+    withExtendedLifetime(daemon) {}
+  }
 }

@@ -22,6 +22,8 @@ public struct PullOutcome: Sendable {
   public var newEngagements: [String] = []
   /// Engagements recorded differently on each side: the remote's record is taken, this store's kept under `keptAs`.
   public var differingEngagements: [(name: String, keptAs: String)] = []
+  /// Engagements edited here since the remote's record, which is kept as it is: `push` sends the edit.
+  public var editedHere: [String] = []
   /// Where this store's tip before the pull is kept, when its own commits were written again.
   public var keptTip: String?
 }

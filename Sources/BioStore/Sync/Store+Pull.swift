@@ -10,7 +10,8 @@ extension Store {
   /// of that variant is refused (`pullNeedsRewrite`), since putting it below would rewrite commits
   /// other copies have. Engagements the remote has are taken; one recorded differently on each
   /// side takes the remote's record (which other copies already have) and keeps this store's
-  /// under `refs/biostore/replaced/NAME/N`; this store's own engagements follow their commits.
+  /// under `refs/biostore/replaced/NAME/N`, unless this store replaced that very record itself (an
+  /// edit made here, which `push` sends); this store's own engagements follow their commits.
   public func pull(from remote: String) throws(StoreError) -> PullOutcome {
     try remoteURL(of: remote)
     // The network part needs no lock: it only adds objects and remote-tracking references.
@@ -68,6 +69,15 @@ extension Store {
       try writer.record(journal, summary: "pull from \(remote)")
       _ = try? index.current()
       return outcome
+    }
+  }
+
+  /// Whether `target` is a record of `engagement` this store replaced (kept under `refs/biostore/replaced/NAME/`).
+  func replacedHere(_ target: ObjectID, of engagement: EngagementName) throws(StoreError) -> Bool {
+    try storage { () throws(GitError) in
+      try repository.referenceTargets(under: engagement.replacedPrefix).contains {
+        $0.target == target
+      }
     }
   }
 
@@ -197,6 +207,11 @@ extension Store {
       guard let engagement = try? EngagementName(name) else { continue }
       let local = try referenceTarget(engagement.referenceName)
       guard local != target else { continue }
+      if local != nil, try replacedHere(target, of: engagement) {
+        // This store edited (`tag --force`/`--edit`) the record the remote still has: ours is newer.
+        outcome.editedHere.append(name)
+        continue
+      }
       if let local {
         let kept = try nextReplacedName(under: engagement.replacedPrefix)
         moves.append(WriteJournal.ReferenceMove(name: kept, old: nil, new: local))

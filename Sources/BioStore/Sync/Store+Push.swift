@@ -18,8 +18,16 @@ extension Store {
     if force { try keepWhatAForcedPushReplaces(at: remote, tip: tip) }
     let plus = force ? "+" : ""
     var refspecs = ["\(plus)\(branch):\(branch)"]
+    let fetched = Store.fetchedPrefix(of: remote) + "engagements/"
     for name in try engagementReader.names() {
-      refspecs.append("\(plus)\(name.referenceName):\(name.referenceName)")
+      // A record this store edited replaces the remote's older one: a tag moves only when forced.
+      var edited = false
+      if let record = try referenceTarget(fetched + name.rawValue),
+        try referenceTarget(name.referenceName) != record
+      {
+        edited = try replacedHere(record, of: name)
+      }
+      refspecs.append("\(force || edited ? "+" : "")\(name.referenceName):\(name.referenceName)")
     }
     try prepareConnection(to: remote)
     let credentials = Store.credentials(for: try remoteURL(of: remote))
