@@ -20,14 +20,16 @@ final class RemoteSession {
   /// The port SSH connects to, for `known_hosts` (`[host]:port` when not 22).
   let port: Int
 
-  init(credentials: Credentials, url: String) {
+  /// A session for the remote `handle` (named `remote`, a name or a URL).
+  init(credentials: Credentials, handle: OpaquePointer?, remote: String) {
     self.credentials = credentials
+    let url = git_remote_url(handle).map { String(cString: $0) } ?? remote
     port = URLComponents(string: url)?.port ?? 22
   }
 
-  /// Sets the callbacks in `callbacks` with `payload` (this session, retained by the caller).
-  func install(in callbacks: inout git_remote_callbacks, payload: UnsafeMutableRawPointer) {
-    callbacks.payload = payload
+  /// Sets the callbacks in `callbacks`, their payload this session, which the caller keeps alive for as long as libgit2 may call them.
+  func install(in callbacks: inout git_remote_callbacks) {
+    callbacks.payload = Unmanaged.passUnretained(self).toOpaque()
     callbacks.credentials = { output, _, userFromURL, allowed, payload in
       guard let payload, let output else { return -1 }
       let session = Unmanaged<RemoteSession>.fromOpaque(payload).takeUnretainedValue()

@@ -82,13 +82,12 @@ extension Repository {
       git_fetch_options_init(&options, UInt32(GIT_FETCH_OPTIONS_VERSION)), "git_fetch_options_init")
     options.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE
     options.update_fetchhead = 0
-    let session = RemoteSession(
-      credentials: credentials, url: git_remote_url(handle).map { String(cString: $0) } ?? remote)
-    let box = Unmanaged.passRetained(session)
-    defer { box.release() }
-    session.install(in: &options.callbacks, payload: box.toOpaque())
-    let result = withStringArray(refspecs) { array in
-      git_remote_fetch(handle, &array, &options, "biostore: fetch")
+    let session = RemoteSession(credentials: credentials, handle: handle, remote: remote)
+    let result = withExtendedLifetime(session) {
+      session.install(in: &options.callbacks)
+      return withStringArray(refspecs) { array in
+        git_remote_fetch(handle, &array, &options, "biostore: fetch")
+      }
     }
     try session.checkResult(result, "git_remote_fetch")
   }
@@ -108,13 +107,10 @@ extension Repository {
     var options = git_push_options()
     try check(
       git_push_options_init(&options, UInt32(GIT_PUSH_OPTIONS_VERSION)), "git_push_options_init")
-    let session = RemoteSession(
-      credentials: credentials, url: git_remote_url(handle).map { String(cString: $0) } ?? remote)
-    let box = Unmanaged.passRetained(session)
-    defer { box.release() }
-    session.install(in: &options.callbacks, payload: box.toOpaque())
-    let result = withStringArray(refspecs) { array in
-      git_remote_push(handle, &array, &options)
+    let session = RemoteSession(credentials: credentials, handle: handle, remote: remote)
+    let result = withExtendedLifetime(session) {
+      session.install(in: &options.callbacks)
+      return withStringArray(refspecs) { array in git_remote_push(handle, &array, &options) }
     }
     try session.checkResult(result, "git_remote_push")
     return session.pushed.map { reference in
