@@ -267,4 +267,28 @@ extension SSHServer: TestRemote {
     }
     withExtendedLifetime(daemon) {}
   }
+
+  @Test func aDifferingEngagementOnAVersionWrittenAgainIsKeptOnce() throws {
+    let (daemon, _, a, b) = try twoCopies()
+    try #require(
+      try a.biostore("save", "statement", "--date", "2021-01-01", stdin: "From A.\n").status == 0)
+    try #require(try a.biostore("tag", "sc26", "statement", "--title", "From A").status == 0)
+    try #require(try a.biostore("push").status == 0)
+    try #require(
+      try b.biostore("save", "short", "--date", "2022-01-01", stdin: "From B.\n").status == 0)
+    try #require(try b.biostore("tag", "sc26", "short", "--title", "From B").status == 0)
+
+    let pulled = try b.biostore("pull")
+
+    #expect(pulled.status == 0, "\(pulled.stderr)")
+    #expect(pulled.stderr.contains("engagement sc26 was recorded differently"))
+    #expect(try b.biostore("engagements", "--json").stdout.contains("From A"))
+    #expect(
+      try b.git("for-each-ref", "--format=%(contents:subject)", "refs/biostore/replaced/sc26/")
+        .stdout == "From B\n")
+    #expect(try b.biostore("show", "short").stdout == "From B.\n")
+    #expect(try b.git("fsck", "--strict").status == 0)
+    #expect(!FileManager.default.fileExists(atPath: b.store + "/.git/biostore/journal"))
+    withExtendedLifetime(daemon) {}
+  }
 }

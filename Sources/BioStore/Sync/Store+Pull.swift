@@ -58,9 +58,22 @@ extension Store {
       if let newTip, newTip != localTip?.id {
         moves.append(WriteJournal.ReferenceMove(name: branch, old: localTip?.id, new: newTip))
         changes = try fileChanges(from: localTip, to: commit(newTip))
-        moves += try engagementMoves(following: replaced, writer: writer)
+        // An engagement the remote records differently takes the remote's record (this store's is
+        // kept by that move), so it is not also re-pointed: one move per reference.
+        let fetched = try fetchedEngagementMoves(from: remote, outcome: &outcome)
+        let taken = Set(fetched.map(\.name))
+        moves += try engagementMoves(following: replaced, writer: writer).filter { move in
+          !taken.contains(move.name)
+            && !taken.contains {
+              $0.hasPrefix(EngagementReader.prefix)
+                && move.name.hasPrefix(
+                  Store.replacedPrefix + $0.dropFirst(EngagementReader.prefix.count) + "/")
+            }
+        }
+        moves += fetched
+      } else {
+        moves += try fetchedEngagementMoves(from: remote, outcome: &outcome)
       }
-      moves += try fetchedEngagementMoves(from: remote, outcome: &outcome)
       guard !moves.isEmpty else { return outcome }
       var journal = WriteJournal(changes: changes, references: moves)
       if case .replayed = outcome.branch {
