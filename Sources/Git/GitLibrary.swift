@@ -1,5 +1,4 @@
 internal import Clibgit2
-import Foundation
 
 /// Process-wide libgit2 set-up: initialised once, before the first handle is made.
 public enum GitLibrary {
@@ -15,13 +14,14 @@ public enum GitLibrary {
     _ = initialized
   }
 
-  /// Loads the certificate authorities HTTPS checks servers against: `$SSL_CERT_FILE`, else Debian's bundle; only network commands call this, so local ones start fast.
-  public static func loadCertificateAuthorities() throws(GitError) {
+  /// Debian's bundle of the certificate authorities a system trusts.
+  public static let systemCertificateFile = "/etc/ssl/certs/ca-certificates.crt"
+
+  /// Loads the certificate authorities HTTPS checks servers against from `file`; only network commands call this, so local ones start fast.
+  public static func loadCertificateAuthorities(from file: String) throws(GitError) {
     initialize()
     guard !CertificateBundle.loads else { return }
     CertificateBundle.loads = true
-    let file =
-      ProcessInfo.processInfo.environment["SSL_CERT_FILE"] ?? "/etc/ssl/certs/ca-certificates.crt"
     try check(biostore_git_set_ssl_cert_locations(file, nil), "git_libgit2_opts")
   }
 

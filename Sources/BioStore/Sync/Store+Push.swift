@@ -11,7 +11,7 @@ extension Store {
   /// they have what this store lacks; what they held is fetched first and kept here, under
   /// `refs/biostore/replaced/refs/remotes/REMOTE/main/N` and `refs/biostore/replaced/NAME/N`.
   public func push(to remote: String, force: Bool = false) throws(StoreError) -> [String] {
-    try remoteURL(of: remote)
+    let (url, credentials) = try connection(to: remote)
     guard let tip = try mainLine.tip() else {
       throw .pullConflict(remote: remote, reason: "this store has no version yet to push")
     }
@@ -29,8 +29,6 @@ extension Store {
       }
       refspecs.append("\(force || edited ? "+" : "")\(name.referenceName):\(name.referenceName)")
     }
-    try prepareConnection(to: remote)
-    let credentials = Store.credentials(for: try remoteURL(of: remote))
     let pushed: [PushedReference]
     do {
       pushed = try repository.push(to: remote, refspecs: refspecs, credentials: credentials)
@@ -40,7 +38,7 @@ extension Store {
         remote: remote,
         refused: [PushedReference(name: branch, refusal: "non-fast-forward: fetch first")])
     } catch {
-      throw .remoteFailed(remote: remote, action: "push to", reason: error.message)
+      throw remoteFailure(error, remote: remote, url: url, action: "push to")
     }
     let refused = pushed.filter { $0.refusal != nil }
     if !pushed.contains(where: { $0.name == branch && $0.refusal != nil }) {

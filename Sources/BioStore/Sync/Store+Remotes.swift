@@ -54,15 +54,16 @@ extension Store {
     "refs/remotes/\(remote)/" + branch.dropFirst("refs/heads/".count)
   }
 
-  /// What a fetch or push to `url` offers a server: ssh-agent and `~/.ssh/id_ed25519` (then `id_ecdsa`, `id_rsa`) for SSH; for HTTPS, `$BIOSTORE_TOKEN` (user `$BIOSTORE_USER`, else `git`), else the line of `~/.git-credentials` for the URL's host.
-  static func credentials(for url: String) -> Credentials {
-    let environment = ProcessInfo.processInfo.environment
-    let home = environment["HOME"] ?? NSHomeDirectory()
-    let token = environment["BIOSTORE_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+  /// The user name an HTTPS token goes with when `$BIOSTORE_USER` names none (GitHub and GitLab take any).
+  static let tokenUser = "git"
+
+  /// What a fetch or push to `url` offers a server: for HTTPS, `$BIOSTORE_TOKEN` (user `$BIOSTORE_USER`, else `tokenUser`), else the line of `~/.git-credentials` for the URL's host; for SSH, ssh-agent and `~/.ssh/id_ed25519` (then `id_ecdsa`, `id_rsa`), checked against `known_hosts`.
+  func credentials(for url: String) -> Credentials {
+    let home = settings.home ?? NSHomeDirectory()
     return Credentials(
-      userPassword: token.map { (environment["BIOSTORE_USER"] ?? "git", $0) }
-        ?? storedCredential(for: url, in: home + "/.git-credentials"),
-      sshAgent: environment["SSH_AUTH_SOCK"] != nil,
+      userPassword: settings.token.map { ($0.user ?? Store.tokenUser, $0.token) }
+        ?? Store.storedCredential(for: url, in: home + "/.git-credentials"),
+      sshAgent: settings.sshAgent,
       sshKeyFiles: ["id_ed25519", "id_ecdsa", "id_rsa"].map { home + "/.ssh/" + $0 },
       knownHostsFiles: [home + "/.ssh/known_hosts", "/etc/ssh/ssh_known_hosts"])
   }
@@ -84,33 +85,48 @@ extension Store {
     return nil
   }
 
-  /// Loads the certificate authorities before the first HTTPS connection (local commands skip them to start fast).
-  func prepareConnection(to remote: String) throws(StoreError) {
-    let url = (try? remoteURL(of: remote)) ?? remote
-    guard url.lowercased().hasPrefix("https://") else { return }
-    do {
-      try GitLibrary.loadCertificateAuthorities()
-    } catch {
-      throw .remoteFailed(
-        remote: remote, action: "connect to",
-        reason: "the certificate authorities cannot be loaded (\(error.message)); set SSL_CERT_FILE"
-      )
+  /// What connecting to `remote` needs, looked up once: its URL and the credentials to offer; the certificate authorities are loaded before the first HTTPS connection (local commands skip them to start fast).
+  func connection(to remote: String) throws(StoreError) -> (url: String, credentials: Credentials) {
+    let url = try remoteURL(of: remote)
+    if url.lowercased().hasPrefix("https://") {
+      do {
+        try GitLibrary.loadCertificateAuthorities(
+          from: settings.certificateFile ?? GitLibrary.systemCertificateFile)
+      } catch {
+        throw .remoteFailed(
+          remote: remote, action: "connect to",
+          reason:
+            "the certificate authorities cannot be loaded (\(error.message)); set SSL_CERT_FILE")
+      }
     }
+    return (url, credentials(for: url))
+  }
+
+  /// The error for a fetch or push of `remote` (at `url`) that libgit2 reports failed, saying plainly when a path names no repository.
+  func remoteFailure(_ error: GitError, remote: String, url: String, action: String)
+    -> StoreError
+  {
+    var reason = error.message
+    // libgit2 takes a path that does not exist for a URL of a protocol it does not know.
+    if !url.contains("://"), !FileManager.default.fileExists(atPath: url) {
+      reason = "there is no repository at \(url)"
+    }
+    return .remoteFailed(remote: remote, action: action, reason: reason)
   }
 
   /// Fetches the store's branch and every engagement tag from `remote`, into `refs/remotes/REMOTE/` and `refs/biostore/remotes/REMOTE/engagements/`.
   func fetch(from remote: String) throws(StoreError) {
     let short = branch.dropFirst("refs/heads/".count)
-    try prepareConnection(to: remote)
+    let (url, credentials) = try connection(to: remote)
     do {
       try repository.fetch(
         from: remote,
         refspecs: [
           "+refs/heads/\(short):\(trackingReference(of: remote))",
           "+\(EngagementReader.prefix)*:\(Store.fetchedPrefix(of: remote))engagements/*",
-        ], credentials: Store.credentials(for: (try? remoteURL(of: remote)) ?? remote))
+        ], credentials: credentials)
     } catch {
-      throw .remoteFailed(remote: remote, action: "fetch from", reason: error.message)
+      throw remoteFailure(error, remote: remote, url: url, action: "fetch from")
     }
   }
 }
