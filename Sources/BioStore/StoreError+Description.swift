@@ -71,8 +71,6 @@ extension StoreError {
         }
           ? "; it has versions this store lacks: run `biostore pull \(remote)` (or `biostore sync`) first"
           : "")
-    case .pullNeedsRewrite(let remote, let variant, let local, let remoteDate):
-      "this store's version of \(variant) as of \(local.rfc3339) is older than \(remote)'s (\(remoteDate.rfc3339)), so it cannot go on top of \(remote)'s line without breaking date order, and putting it below would rewrite versions other copies have; nothing was changed (save it as a variant of its own, or take it back with `biostore undo` and pull again)"
     case .pullConflict(let remote, let reason):
       "cannot put this store's writes on top of \(remote)'s: \(reason); nothing was changed"
     case .nothingToAmend(let spec):

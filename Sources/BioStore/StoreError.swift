@@ -51,8 +51,6 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case remoteFailed(remote: String, action: String, reason: String)
   /// A push the server refused for some references.
   case pushRefused(remote: String, refused: [PushedReference])
-  /// A pull whose local versions cannot go on top of the remote's without rewriting what it has.
-  case pullNeedsRewrite(remote: String, variant: String, local: Timestamp, remoteDate: Timestamp)
   /// A pull whose local removal or rename no longer fits what the remote has.
   case pullConflict(remote: String, reason: String)
   /// `amend` was given nothing that differs from the version as it is.

@@ -128,7 +128,9 @@ extension Report {
     }
     for variant in outcome.savedOnBothSides {
       Console.note(
-        "\(variant) was saved on both sides; both versions are kept, the newer on top (`biostore history \(variant)`)"
+        outcome.remoteAgainOnTop.contains(variant)
+          ? "\(variant) was saved on both sides and this store's version is the older; both are kept: this store's went on top of \(remote)'s, and \(remote)'s newer text was saved again above it (`biostore history \(variant)`)"
+          : "\(variant) was saved on both sides; both versions are kept, the newer on top (`biostore history \(variant)`)"
       )
     }
     if !outcome.newEngagements.isEmpty {

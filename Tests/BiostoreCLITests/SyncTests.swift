@@ -165,21 +165,36 @@ extension SSHServer: TestRemote {
     withExtendedLifetime(daemon) {}
   }
 
-  @Test func anOlderLocalVersionThanTheRemotesIsRefusedNotReordered() throws {
-    let (daemon, _, a, b) = try twoCopies()
+  @Test(arguments: Transport.allCases)
+  func anOlderLocalVersionGoesOnTopAndTheRemotesNewerOneAgainAboveIt(transport: Transport) throws {
+    let (server, _, a, b) = try twoCopies(over: transport)
     try #require(
-      try a.biostore("save", "biosketch", "--date", "2024-04-08", stdin: "Newer.\n").status == 0)
+      try a.biostore("save", "biosketch", "--date", "2024-04-08", "-m", "Desktop", stdin: "Newer.\n")
+        .status == 0)
     try #require(try a.biostore("push").status == 0)
     try #require(
-      try b.biostore("save", "biosketch", "--date", "2022-06-15", stdin: "Older.\n").status == 0)
-    let head = try b.git("rev-parse", "HEAD").stdout
+      try b.biostore("save", "biosketch", "--date", "2022-06-15", "-m", "Laptop", stdin: "Older.\n")
+        .status == 0)
+    try #require(try b.biostore("tag", "cfp", "biosketch").status == 0)
 
-    let pulled = try b.biostore("pull")
+    let bSync = try b.biostore("sync")
+    let aPull = try a.biostore("pull")
 
-    #expect(pulled.status == 1)
-    #expect(pulled.stderr.contains("is older than origin's"))
-    #expect(try b.git("rev-parse", "HEAD").stdout == head)
-    withExtendedLifetime(daemon) {}
+    #expect(bSync.status == 0, "\(bSync.stderr)")
+    #expect(bSync.stderr.contains("this store's version is the older; both are kept"))
+    #expect(aPull.status == 0, "\(aPull.stderr)")
+    for copy in [a, b] {
+      #expect(try copy.biostore("show", "biosketch").stdout == "Newer.\n")
+      #expect(try copy.biostore("show", "biosketch@2023-01-01").stdout == "Older.\n")
+      #expect(try copy.biostore("show", "biosketch@cfp").stdout == "Older.\n")
+      #expect(
+        try copy.git("log", "--format=%as %s", "--", "biosketch.md").stdout
+          .hasPrefix("2024-04-08 Again on top: Desktop\n2022-06-15 Laptop\n2024-04-08 Desktop\n"))
+      #expect(try copy.git("rev-list", "--merges", "HEAD").stdout.isEmpty)
+      #expect(try copy.git("fsck", "--strict").status == 0)
+    }
+    #expect(try reading(a) == reading(b))
+    withExtendedLifetime(server) {}
   }
 
   @Test func aServerThatIsDownIsOneClearLine() throws {

@@ -18,6 +18,8 @@ public struct PullOutcome: Sendable {
   public var branch: Branch = .upToDate
   /// Variants that both sides saved since they last agreed: both versions are kept, newest on top.
   public var savedOnBothSides: [String] = []
+  /// Variants whose remote version is newer than this store's: this store's went on top of it, and the remote's text was saved again above that.
+  public var remoteAgainOnTop: [String] = []
   /// Engagements the remote had and this store did not.
   public var newEngagements: [String] = []
   /// Engagements recorded differently on each side: the remote's record is taken, this store's kept under `keptAs`.

@@ -6,9 +6,7 @@ extension Store {
   /// When only the remote has new commits, the branch moves to its tip. When both sides do, this
   /// store's own commits are written again on top of the remote's tip, in their order (each version
   /// is a whole text, so nothing is merged): two machines that saved the same variant keep both
-  /// versions, the newer on top. A version of this store's older than the remote's newest version
-  /// of that variant is refused (`pullNeedsRewrite`), since putting it below would rewrite commits
-  /// other copies have. Engagements the remote has are taken; one recorded differently on each
+  /// versions, the newest by as-of date on top (see `replayLocalCommits`). Engagements the remote has are taken; one recorded differently on each
   /// side takes the remote's record (which other copies already have) and keeps this store's
   /// under `refs/biostore/replaced/NAME/N`, unless this store replaced that very record itself (an
   /// edit made here, which `push` sends); this store's own engagements follow their commits.
@@ -46,6 +44,7 @@ extension Store {
             replaced = replay.replaced
             outcome.branch = .replayed(local: replay.local, remote: replay.remote)
             outcome.savedOnBothSides = replay.savedOnBothSides
+            outcome.remoteAgainOnTop = replay.remoteAgainOnTop
             let kept = try nextReplacedName(under: replacedTipPrefix)
             outcome.keptTip = kept
             moves.append(WriteJournal.ReferenceMove(name: kept, old: nil, new: localTip.id))
@@ -110,100 +109,6 @@ extension Store {
       return true
     }
     return count
-  }
-
-  /// What writing this store's own commits again on the remote's tip gave.
-  private struct Replay {
-    var tip: ObjectID
-    var replaced: [ObjectID: ObjectID] = [:]
-    var local = 0
-    var remote = 0
-    var savedOnBothSides: [String] = []
-  }
-
-  /// Writes each commit of this store's since the lines parted again on `remoteTip`, keeping its author, committer and message; a change the remote already has is left out.
-  private func replayLocalCommits(
-    of localTip: Commit, onto remoteTip: ObjectID, remote: String, writer: StoreWriter
-  ) throws(StoreError) -> Replay {
-    let base = try storage { () throws(GitError) in try repository.mergeBase(localTip.id, remoteTip)
-    }
-    var localSteps: [MainLineStep] = []
-    try mainLine.walk(from: localTip.id) { step in
-      guard step.commit.id != base else { return false }
-      localSteps.append(step)
-      return true
-    }
-    // The newest date of each variant's versions on the remote's side since the lines parted.
-    var remoteNewest: [VariantName: Timestamp] = [:]
-    var remoteCount = 0
-    try mainLine.walk(from: remoteTip) { step in
-      guard step.commit.id != base else { return false }
-      remoteCount += 1
-      for change in step.changes where change.newBlob != nil {
-        let date = Timestamp(step.commit.author)
-        if remoteNewest[change.variant].map({ $0 < date }) ?? true {
-          remoteNewest[change.variant] = date
-        }
-      }
-      return true
-    }
-    var replay = Replay(tip: remoteTip, remote: remoteCount)
-    var both = Set<VariantName>()
-    var tree = try commit(remoteTip).treeID
-    for step in localSteps.reversed() {
-      let date = Timestamp(step.commit.author)
-      var files = try variantFiles(of: commit(replay.tip))
-      var edits: [String: ObjectID?] = [:]
-      let renames = step.renames
-      for (old, new) in renames {
-        guard let blob = files[old], files[new] == nil else {
-          throw .pullConflict(
-            remote: remote,
-            reason:
-              "this store renamed \(old) to \(new), but on \(remote) \(files[old] == nil ? "\(old) is gone" : "\(new) exists")"
-          )
-        }
-        edits[old.fileName] = .some(nil)
-        edits[new.fileName] = blob
-        files[old] = nil
-        files[new] = blob
-      }
-      for change in step.changes
-      where !renames.contains(where: { $0.old == change.variant || $0.new == change.variant }) {
-        if let blob = change.newBlob {
-          if let newest = remoteNewest[change.variant] {
-            guard newest <= date else {
-              throw .pullNeedsRewrite(
-                remote: remote, variant: change.variant.rawValue, local: date, remoteDate: newest)
-            }
-            both.insert(change.variant)
-          }
-          edits[change.variant.fileName] = blob
-        } else if files[change.variant] != nil {
-          edits[change.variant.fileName] = .some(nil)
-        }
-      }
-      let newTree = try storage { () throws(GitError) in
-        try repository.writeTree(base: tree, changes: edits)
-      }
-      guard newTree != tree else {
-        // The remote has this change already (the same text saved on both sides).
-        replay.replaced[step.commit.id] = replay.tip
-        continue
-      }
-      let parent = replay.tip
-      replay.tip = try writer.unrecorded { () throws(GitError) in
-        try repository.createCommit(
-          tree: newTree, parents: [parent] + step.commit.parentIDs.dropFirst(),
-          author: step.commit.author, committer: step.commit.committer,
-          message: step.commit.message)
-      }
-      replay.replaced[step.commit.id] = replay.tip
-      replay.local += 1
-      tree = newTree
-    }
-    replay.savedOnBothSides = both.sorted().map(\.rawValue)
-    return replay
   }
 
   /// The moves that bring the remote's engagements in: each one this store lacks is created, each one recorded differently here is replaced by the remote's, this store's record kept first.
