@@ -79,7 +79,13 @@ final class SSHServer {
   }
 
   deinit {
+    stop()
+  }
+
+  /// Stops sshd, as a server going down would, and waits until its port no longer answers.
+  func stop() {
     kill(pid, SIGTERM)
+    for _ in 0..<50 where GitDaemon.accepts(port) { usleep(20_000) }
   }
 
   /// The pid sshd wrote to `file`, once it has.

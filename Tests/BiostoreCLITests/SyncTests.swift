@@ -17,11 +17,16 @@ protocol TestRemote: AnyObject {
   func repository(_ name: String) throws -> String
   /// Gives `sandbox`'s home what this server asks of a client (a key, a password, a known host).
   func admit(_ sandbox: Sandbox) throws
+  /// Where bare repository `name` is on disk, for a hook.
+  func folder(of name: String) -> URL
+  /// Stops the server, as one going down would.
+  func stop()
 }
 
 extension GitDaemon: TestRemote {
   func repository(_ name: String) throws -> String { try bareRepository(name) }
   func admit(_ sandbox: Sandbox) throws {}
+  func folder(of name: String) -> URL { root.appendingPathComponent(name) }
 }
 
 extension WebServer: TestRemote {
@@ -31,11 +36,13 @@ extension WebServer: TestRemote {
       to: sandbox.root.appendingPathComponent(".git-credentials"), atomically: true,
       encoding: .utf8)
   }
+  func folder(of name: String) -> URL { repositories.appendingPathComponent(name) }
 }
 
 extension SSHServer: TestRemote {
   func repository(_ name: String) throws -> String { try bareRepository(name) }
   func admit(_ sandbox: Sandbox) throws { try admit(sandbox, trusting: true) }
+  func folder(of name: String) -> URL { folder.appendingPathComponent(name) }
 }
 
 /// End-to-end: two stores sync through real servers on loopback (`git daemon`, `git http-backend` behind lighttpd, `sshd`); every version ends up on both, the line stays linear, and refusals are failures in one clear line.
@@ -197,9 +204,10 @@ extension SSHServer: TestRemote {
     withExtendedLifetime(server) {}
   }
 
-  @Test func aServerThatIsDownIsOneClearLine() throws {
-    let (daemon, _, a, _) = try twoCopies()
-    daemon.stop()
+  @Test(arguments: Transport.allCases)
+  func aServerThatIsDownIsOneClearLine(transport: Transport) throws {
+    let (server, _, a, _) = try twoCopies(over: transport)
+    server.stop()
 
     let pushed = try a.biostore("push")
     let pulled = try a.biostore("pull")
@@ -215,8 +223,9 @@ extension SSHServer: TestRemote {
     #expect(unknown.stderr.contains("no remote named nowhere; it has origin"))
   }
 
-  @Test func aForcedPushKeepsWhatItReplacedAndAHookRefusalIsAFailure() throws {
-    let (daemon, url, a, b) = try twoCopies()
+  @Test(arguments: Transport.allCases)
+  func aForcedPushKeepsWhatItReplacedAndAHookRefusalIsAFailure(transport: Transport) throws {
+    let (server, _, a, b) = try twoCopies(over: transport)
     try #require(
       try a.biostore("save", "biosketch", "--date", "2024-01-16", stdin: "At Microsoft.\n").status
         == 0)
@@ -226,7 +235,7 @@ extension SSHServer: TestRemote {
       try b.biostore("save", "short", "--date", "2024-05-01", stdin: "Short.\n").status == 0)
 
     let forced = try b.biostore("push", "--force")
-    let hook = daemon.root.appendingPathComponent("bios.git/hooks/pre-receive").path
+    let hook = server.folder(of: "bios.git").appendingPathComponent("hooks/pre-receive").path
     try "#!/bin/sh\necho 'refused by policy' >&2\nexit 1\n".write(
       toFile: hook, atomically: true, encoding: .utf8)
     try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook)
@@ -237,11 +246,12 @@ extension SSHServer: TestRemote {
     #expect(
       try b.git("rev-parse", "refs/biostore/replaced/refs/remotes/origin/main/1").stdout == aTip)
     #expect(
-      try a.git("ls-remote", url, "refs/heads/main").stdout.hasPrefix(
-        try b.git("rev-parse", "HEAD~1").stdout.trimmingCharacters(in: .newlines)))
+      try a.git("--git-dir", server.folder(of: "bios.git").path, "rev-parse", "main").stdout
+        == b.git("rev-parse", "HEAD~1").stdout)
     #expect(hooked.status == 1)
     #expect(hooked.stderr.contains("origin refused refs/heads/main"))
     #expect(hooked.stderr.split(separator: "\n").count == 1)
+    withExtendedLifetime(server) {}
   }
 
   @Test func rewritingWhatARemoteHasIsRefusedUnlessAskedFor() throws {

@@ -83,6 +83,12 @@ final class WebServer {
   }
 
   deinit {
+    stop()
+  }
+
+  /// Stops lighttpd, as a server going down would: SIGTERM, then SIGKILL after a second.
+  func stop() {
+    guard process.isRunning else { return }
     kill(process.processIdentifier, SIGTERM)
     for _ in 0..<50 where process.isRunning { usleep(20_000) }
     if process.isRunning { kill(process.processIdentifier, SIGKILL) }
