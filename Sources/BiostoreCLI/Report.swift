@@ -106,11 +106,19 @@ extension Report {
   }
 
   /// Prints the references a push changed on `remote`, or that it had them all already.
-  static func print(pushed: [String], to remote: String) {
-    Swift.print(
-      pushed.isEmpty
-        ? "\(remote) is up to date"
-        : "Pushed to \(remote): " + pushed.map(shortReference).joined(separator: ", "))
+  static func print(_ pushed: PushOutcome, to remote: String) {
+    if pushed.moved.isEmpty && pushed.retired.isEmpty {
+      Swift.print("\(remote) is up to date")
+      return
+    }
+    if !pushed.moved.isEmpty {
+      Swift.print(
+        "Pushed to \(remote): " + pushed.moved.map(shortReference).joined(separator: ", "))
+    }
+    if !pushed.retired.isEmpty {
+      Swift.print(
+        "Retired on \(remote), as here: " + pushed.retired.joined(separator: ", "))
+    }
   }
 
   /// Prints what a pull did, a line for the branch and one for each engagement that needs a word.
@@ -144,6 +152,19 @@ extension Report {
     for (name, kept) in outcome.differingEngagements {
       Console.note(
         "engagement \(name) was recorded differently on \(remote); its record is taken, this store's kept as \(kept)"
+      )
+    }
+    for name in outcome.retiredHere {
+      Console.note(
+        "engagement \(name) was retired here and \(remote) still has it; it stays retired, and push retires it there"
+      )
+    }
+    for (name, kept) in outcome.retiredThere {
+      Console.note("engagement \(name) was retired on \(remote); retired here too, kept as \(kept)")
+    }
+    for name in outcome.keptThoughRetiredThere {
+      Console.note(
+        "engagement \(name) was retired on \(remote) but recorded differently here since; this store's record is kept, and push sends it"
       )
     }
   }

@@ -38,7 +38,7 @@ extension Biostore {
     var force = false
 
     func run() throws {
-      Report.print(pushed: try root.openStore().push(to: remote, force: force), to: remote)
+      Report.print(try root.openStore().push(to: remote, force: force), to: remote)
     }
   }
 
@@ -53,7 +53,7 @@ extension Biostore {
     func run() throws {
       let store = try root.openStore()
       Report.print(try store.pull(from: remote), from: remote)
-      Report.print(pushed: try store.push(to: remote), to: remote)
+      Report.print(try store.push(to: remote), to: remote)
     }
   }
 

@@ -11,6 +11,8 @@ final class RemoteSession {
   var changing: Set<String> = []
   /// The credentials offered so far, for the error when the server refuses them all.
   private(set) var offered: [String] = []
+  /// Remote references a push may change only while they hold these commits.
+  var leases: [String: ObjectID] = [:]
   /// Why a callback stopped the operation, when one did.
   var stopReason: String?
   private var nextKey = 0
@@ -60,10 +62,16 @@ final class RemoteSession {
       let session = Unmanaged<RemoteSession>.fromOpaque(payload).takeUnretainedValue()
       for index in 0..<count {
         guard let update = updates?[index]?.pointee, let name = update.dst_refname else { continue }
+        let reference = String(cString: name)
         var source = update.src
         var destination = update.dst
+        if let lease = session.leases[reference], ObjectID(source) != lease {
+          session.stopReason =
+            "\(reference) changed on the server since it was last fetched (it is \(ObjectID(source).short), not \(lease.short)); nothing was pushed (run `biostore pull` first)"
+          return GIT_EUSER.rawValue
+        }
         if git_oid_equal(&source, &destination) == 0 {
-          session.changing.insert(String(cString: name))
+          session.changing.insert(reference)
         }
       }
       return 0

@@ -69,9 +69,10 @@ extension Repository {
     try check(git_remote_delete(pointer, name), "git_remote_delete")
   }
 
-  /// Fetches `refspecs` (`+SRC:DST`, wildcards allowed) from `remote` (a remote's name or a URL), fetching no tag beyond them.
+  /// Fetches `refspecs` (`+SRC:DST`, wildcards allowed) from `remote` (a remote's name or a URL), fetching no tag beyond them, and deletes each local reference a wildcard maps to that the remote no longer has.
   ///
-  /// Wraps `git_remote_fetch`; `credentials` answers the server's questions (see `Credentials`).
+  /// Wraps `git_remote_fetch` with `GIT_FETCH_PRUNE`, so that what the destinations hold is what
+  /// the remote has now; `credentials` answers the server's questions (see `Credentials`).
   public func fetch(
     from remote: String, refspecs: [String], credentials: Credentials
   ) throws(GitError) {
@@ -82,6 +83,7 @@ extension Repository {
       git_fetch_options_init(&options, UInt32(GIT_FETCH_OPTIONS_VERSION)), "git_fetch_options_init")
     options.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE
     options.update_fetchhead = 0
+    options.prune = GIT_FETCH_PRUNE
     let session = RemoteSession(credentials: credentials, handle: handle, remote: remote)
     let result = withExtendedLifetime(session) {
       session.install(in: &options.callbacks)
@@ -95,9 +97,12 @@ extension Repository {
   /// Pushes `refspecs` to `remote`, returning how each reference fared; a refspec list that is empty is refused, since libgit2 would then push nothing and report success.
   ///
   /// Wraps `git_remote_push` and reads its `push_update_reference` callback, without which a
-  /// reference the server refuses (a non-fast-forward, a hook) still reports success.
+  /// reference the server refuses (a non-fast-forward, a hook) still reports success. `leases`
+  /// names remote references that must still hold the given commit (as `git push
+  /// --force-with-lease` does): when one holds anything else, nothing is pushed.
   public func push(
-    to remote: String, refspecs: [String], credentials: Credentials
+    to remote: String, refspecs: [String], credentials: Credentials,
+    leases: [String: ObjectID] = [:]
   ) throws(GitError) -> [PushedReference] {
     guard !refspecs.isEmpty else {
       throw GitError(code: -1, message: "no reference to push", function: "git_remote_push")
@@ -108,6 +113,7 @@ extension Repository {
     try check(
       git_push_options_init(&options, UInt32(GIT_PUSH_OPTIONS_VERSION)), "git_push_options_init")
     let session = RemoteSession(credentials: credentials, handle: handle, remote: remote)
+    session.leases = leases
     let result = withExtendedLifetime(session) {
       session.install(in: &options.callbacks)
       return withStringArray(refspecs) { array in git_remote_push(handle, &array, &options) }

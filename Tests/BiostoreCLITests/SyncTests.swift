@@ -176,8 +176,10 @@ extension SSHServer: TestRemote {
   func anOlderLocalVersionGoesOnTopAndTheRemotesNewerOneAgainAboveIt(transport: Transport) throws {
     let (server, _, a, b) = try twoCopies(over: transport)
     try #require(
-      try a.biostore("save", "biosketch", "--date", "2024-04-08", "-m", "Desktop", stdin: "Newer.\n")
-        .status == 0)
+      try a.biostore(
+        "save", "biosketch", "--date", "2024-04-08", "-m", "Desktop", stdin: "Newer.\n"
+      )
+      .status == 0)
     try #require(try a.biostore("push").status == 0)
     try #require(
       try b.biostore("save", "biosketch", "--date", "2022-06-15", "-m", "Laptop", stdin: "Older.\n")

@@ -26,6 +26,12 @@ public struct PullOutcome: Sendable {
   public var differingEngagements: [(name: String, keptAs: String)] = []
   /// Engagements edited here since the remote's record, which is kept as it is: `push` sends the edit.
   public var editedHere: [String] = []
+  /// Engagements this store retired (`untag`) that the remote still has: not taken back, and `push` retires them there.
+  public var retiredHere: [String] = []
+  /// Engagements the remote retired since this store last fetched: retired here too, each record kept under `keptAs`.
+  public var retiredThere: [(name: String, keptAs: String)] = []
+  /// Engagements the remote retired that this store recorded differently since: kept, and `push` sends them again.
+  public var keptThoughRetiredThere: [String] = []
   /// Where this store's tip before the pull is kept, when its own commits were written again.
   public var keptTip: String?
 }

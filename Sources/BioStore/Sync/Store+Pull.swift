@@ -12,6 +12,10 @@ extension Store {
   /// edit made here, which `push` sends); this store's own engagements follow their commits.
   public func pull(from remote: String) throws(StoreError) -> PullOutcome {
     try remoteURL(of: remote)
+    // What the remote had when last fetched or pushed to, to tell what it has retired since.
+    let known = try storage { () throws(GitError) in
+      try repository.referenceTargets(under: Store.fetchedPrefix(of: remote) + "engagements/")
+    }
     // The network part needs no lock: it only adds objects and remote-tracking references.
     try fetch(from: remote)
     return try withWriterLock { (writer) throws(StoreError) -> PullOutcome in
@@ -54,13 +58,14 @@ extension Store {
         outcome.branch = .remoteEmpty
       }
       var changes: [WriteJournal.FileChange] = []
+      var deletions: [WriteJournal.ReferenceDeletion] = []
       if let newTip, newTip != localTip?.id {
         moves.append(WriteJournal.ReferenceMove(name: branch, old: localTip?.id, new: newTip))
         changes = try fileChanges(from: localTip, to: commit(newTip))
         // An engagement the remote records differently takes the remote's record (this store's is
         // kept by that move), so it is not also re-pointed: one move per reference.
-        let fetched = try fetchedEngagementMoves(from: remote, outcome: &outcome)
-        let taken = Set(fetched.map(\.name))
+        let fetched = try fetchedEngagementMoves(from: remote, known: known, outcome: &outcome)
+        let taken = Set(fetched.moves.map(\.name) + fetched.deletions.map(\.name))
         moves += try engagementMoves(following: replaced, writer: writer).filter { move in
           !taken.contains(move.name)
             && !taken.contains {
@@ -69,12 +74,16 @@ extension Store {
                   Store.replacedPrefix + $0.dropFirst(EngagementReader.prefix.count) + "/")
             }
         }
-        moves += fetched
+        moves += fetched.moves
+        deletions = fetched.deletions
       } else {
-        moves += try fetchedEngagementMoves(from: remote, outcome: &outcome)
+        let fetched = try fetchedEngagementMoves(from: remote, known: known, outcome: &outcome)
+        moves += fetched.moves
+        deletions = fetched.deletions
       }
-      guard !moves.isEmpty else { return outcome }
+      guard !moves.isEmpty || !deletions.isEmpty else { return outcome }
       var journal = WriteJournal(changes: changes, references: moves)
+      journal.deletions = deletions
       if case .replayed = outcome.branch {
         journal.sharedBase = remoteTip
       }
@@ -111,10 +120,16 @@ extension Store {
     return count
   }
 
-  /// The moves that bring the remote's engagements in: each one this store lacks is created, each one recorded differently here is replaced by the remote's, this store's record kept first.
+  /// The moves that bring the remote's engagements in: each one this store lacks is created, each one recorded differently here is replaced by the remote's, this store's record kept first; and the deletions that retire here each one the remote retired since it was `known`.
+  ///
+  /// One this store retired itself (its record kept under `refs/biostore/replaced/NAME/`) is not
+  /// taken back: `push` retires it on the remote. One the remote retired while this store
+  /// recorded it differently is kept, since that record is news to the remote.
   private func fetchedEngagementMoves(
-    from remote: String, outcome: inout PullOutcome
-  ) throws(StoreError) -> [WriteJournal.ReferenceMove] {
+    from remote: String, known: [(name: String, target: ObjectID)], outcome: inout PullOutcome
+  ) throws(StoreError) -> (
+    moves: [WriteJournal.ReferenceMove], deletions: [WriteJournal.ReferenceDeletion]
+  ) {
     let prefix = Store.fetchedPrefix(of: remote) + "engagements/"
     let fetched = try storage { () throws(GitError) in
       try repository.referenceTargets(under: prefix)
@@ -125,9 +140,14 @@ extension Store {
       guard let engagement = try? EngagementName(name) else { continue }
       let local = try referenceTarget(engagement.referenceName)
       guard local != target else { continue }
-      if local != nil, try replacedHere(target, of: engagement) {
-        // This store edited (`tag --force`/`--edit`) the record the remote still has: ours is newer.
-        outcome.editedHere.append(name)
+      if try replacedHere(target, of: engagement) {
+        // This store edited (`tag --force`/`--edit`) or retired (`untag`) the record the remote
+        // still has: what this store did is newer, and push sends it.
+        if local == nil {
+          outcome.retiredHere.append(name)
+        } else {
+          outcome.editedHere.append(name)
+        }
         continue
       }
       if let local {
@@ -140,6 +160,22 @@ extension Store {
       moves.append(
         WriteJournal.ReferenceMove(name: engagement.referenceName, old: local, new: target))
     }
-    return moves
+    var deletions: [WriteJournal.ReferenceDeletion] = []
+    let remaining = Set(fetched.map(\.name))
+    for (reference, record) in known where !remaining.contains(reference) {
+      let name = String(reference.dropFirst(prefix.count))
+      guard let engagement = try? EngagementName(name),
+        let local = try referenceTarget(engagement.referenceName)
+      else { continue }
+      guard local == record else {
+        outcome.keptThoughRetiredThere.append(name)
+        continue
+      }
+      let kept = try nextReplacedName(under: engagement.replacedPrefix)
+      moves.append(WriteJournal.ReferenceMove(name: kept, old: nil, new: local))
+      deletions.append(WriteJournal.ReferenceDeletion(name: engagement.referenceName, old: local))
+      outcome.retiredThere.append((name, kept))
+    }
+    return (moves, deletions)
   }
 }

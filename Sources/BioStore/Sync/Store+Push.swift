@@ -7,10 +7,14 @@ extension Store {
   /// list; both are checked, so success means every reference is on the server. Returns the names
   /// of the references this push changed on the server.
   ///
+  /// An engagement this store retired (`untag`) is deleted on the server, but only while the
+  /// server still holds the very record this store retired (a lease, checked before anything is
+  /// sent): one recorded again or edited there since is left, and the next pull brings it back.
+  ///
   /// With `force`, the server's branch and engagements are replaced by this store's even where
   /// they have what this store lacks; what they held is fetched first and kept here, under
   /// `refs/biostore/replaced/refs/remotes/REMOTE/main/N` and `refs/biostore/replaced/NAME/N`.
-  public func push(to remote: String, force: Bool = false) throws(StoreError) -> [String] {
+  public func push(to remote: String, force: Bool = false) throws(StoreError) -> PushOutcome {
     let (url, credentials) = try connection(to: remote)
     guard let tip = try mainLine.tip() else {
       throw .pullConflict(remote: remote, reason: "this store has no version yet to push")
@@ -29,9 +33,13 @@ extension Store {
       }
       refspecs.append("\(force || edited ? "+" : "")\(name.referenceName):\(name.referenceName)")
     }
+    let retiring = try engagementsRetiredHere(known: fetched)
+    refspecs += retiring.keys.map { ":\($0.referenceName)" }
     let pushed: [PushedReference]
     do {
-      pushed = try repository.push(to: remote, refspecs: refspecs, credentials: credentials)
+      pushed = try repository.push(
+        to: remote, refspecs: refspecs, credentials: credentials,
+        leases: Dictionary(uniqueKeysWithValues: retiring.map { ($0.key.referenceName, $0.value) }))
     } catch  where error.message.contains("not present locally") {
       // libgit2 refuses a non-fast-forward itself when it can see the remote's objects (a path).
       throw .pushRefused(
@@ -48,8 +56,54 @@ extension Store {
         expecting: try? repository.referenceTarget(trackingReference(of: remote)),
         logMessage: "biostore: push to \(remote)")
     }
+    try recordPushedEngagements(pushed, remote: remote)
     guard refused.isEmpty else { throw .pushRefused(remote: remote, refused: refused) }
-    return pushed.filter(\.moved).map(\.name)
+    var outcome = PushOutcome()
+    for reference in pushed where reference.moved {
+      if let name = retiring.keys.first(where: { $0.referenceName == reference.name }) {
+        outcome.retired.append(name.rawValue)
+      } else {
+        outcome.moved.append(reference.name)
+      }
+    }
+    return outcome
+  }
+
+  /// The engagements the server had when last fetched (under `known`) that this store has retired since, each with the record the server should still hold.
+  private func engagementsRetiredHere(known: String) throws(StoreError) -> [EngagementName:
+    ObjectID]
+  {
+    var retired: [EngagementName: ObjectID] = [:]
+    for (reference, record) in try storage({ () throws(GitError) in
+      try repository.referenceTargets(under: known)
+    }) {
+      guard let name = try? EngagementName(String(reference.dropFirst(known.count))),
+        try referenceTarget(name.referenceName) == nil, try replacedHere(record, of: name)
+      else { continue }
+      retired[name] = record
+    }
+    return retired
+  }
+
+  /// Records in the remote-tracking engagement references what the server now has of each engagement it took, as a fetch would: so that a later pull can tell an engagement the server retired from one it never had.
+  private func recordPushedEngagements(_ pushed: [PushedReference], remote: String)
+    throws(StoreError)
+  {
+    let known = Store.fetchedPrefix(of: remote) + "engagements/"
+    for reference in pushed where reference.refusal == nil {
+      guard reference.name.hasPrefix(EngagementReader.prefix) else { continue }
+      let tracking = known + reference.name.dropFirst(EngagementReader.prefix.count)
+      let old = try referenceTarget(tracking)
+      let new = try referenceTarget(reference.name)
+      try? storage { () throws(GitError) in
+        if let new {
+          try repository.updateReference(
+            tracking, to: new, expecting: old, logMessage: "biostore: push to \(remote)")
+        } else if let old {
+          try repository.deleteReference(tracking, expecting: old)
+        }
+      }
+    }
   }
 
   /// Fetches `remote` and keeps its branch tip, when this store's `tip` does not contain it, and each engagement it records differently, under `refs/biostore/replaced/`, so a forced push loses nothing.
