@@ -20,7 +20,7 @@ enum Report {
           "    " + String($0).escapedForOneLine
         }
       }
-      if let limit = engagement.limit { lines.append("    limit: \(limit) words") }
+      if let limit = engagement.limit { lines.append("    limit: \(limit)") }
     }
     let width = engagement.sent.map(\.variant.rawValue.count).max() ?? 0
     for sent in engagement.sent {
@@ -28,7 +28,12 @@ enum Report {
       var line =
         "    " + variant + String(repeating: " ", count: width - variant.count)
         + "  \(sent.version.date.rfc3339)  \(sent.version.id.short)  \(sent.words) words"
-      if sent.isOverLimit, let limit = engagement.limit { line += "  over the \(limit)-word limit" }
+      if sent.isOverLimit, let limit = engagement.limit, let length = sent.length {
+        line +=
+          limit.rule == .words
+          ? "  over the \(limit.count)-word limit"
+          : "  \(limit.rule.describe(length)), over the limit of \(limit)"
+      }
       lines.append(line)
     }
     if engagement.sent.isEmpty { lines.append("    (no versions could be read)") }

@@ -45,8 +45,10 @@ extension Biostore {
 
     @Option(
       help: ArgumentHelp(
-        "The word limit it set; longer versions get a warning.", valueName: "words"))
-    var limit: Int?
+        "The length limit it set: 100 (or 100w) words, 100w:pretalx (words as pretalx counts them) or 1000c (characters); longer versions get a warning.",
+        valueName: "limit"),
+      transform: LengthLimit.argument)
+    var limit: LengthLimit?
 
     @Flag(
       help:
@@ -66,7 +68,6 @@ extension Biostore {
           "name at least one version to tag (e.g. biosketch); only --force keeps the versions of the tag it replaces"
         )
       }
-      if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more words") }
     }
 
     func run() throws {
@@ -80,8 +81,10 @@ extension Biostore {
       let engagement = outcome.engagement
       for sent in engagement.sent where sent.isOverLimit {
         Console.warn(
-          "\(sent.variant) as of \(sent.version.date.day) has \(sent.words) words, "
-            + "over the limit of \(engagement.limit ?? 0) words for \(name); recorded anyway")
+          "\(sent.variant) as of \(sent.version.date.day) has "
+            + "\(engagement.limit.map { $0.rule.describe(sent.length ?? sent.words) } ?? ""), "
+            + "over the limit of \(engagement.limit.map(String.init(describing:)) ?? "") for \(name); recorded anyway"
+        )
       }
       if let replaced = outcome.replacedTag {
         let kept = outcome.kept.isEmpty ? "" : "; kept its \(outcome.kept.joined(separator: ", "))"

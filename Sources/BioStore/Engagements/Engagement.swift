@@ -10,8 +10,8 @@ public struct Engagement: Sendable {
   public let date: CivilDate
   /// Where it took place (`Venue:`).
   public let venue: String?
-  /// The word limit it set (`Limit:`).
-  public let limit: Int?
+  /// The length limit it set (`Limit:`).
+  public let limit: LengthLimit?
   /// The versions it was sent, in the order the tag lists them.
   public let sent: [SentVersion]
   /// What in the tag could not be understood, for warnings.
@@ -47,11 +47,11 @@ public struct Engagement: Sendable {
 
 extension Engagement: Encodable {
   private enum CodingKeys: String, CodingKey {
-    case name, title, date, venue, note, limit, variants, warnings
+    case name, title, date, venue, note, limit, limitCounts, variants, warnings
   }
 
   private enum SentKeys: String, CodingKey {
-    case variant, id, date, words, overLimit, text
+    case variant, id, date, words, length, overLimit, text
   }
 
   /// Encodes the fields DESIGN.md names for `engagements --json`; with `includesText` in the encoder's user info, each version's text too (`recall`).
@@ -62,7 +62,8 @@ extension Engagement: Encodable {
     try container.encode(date, forKey: .date)
     try container.encode(venue, forKey: .venue)
     try container.encode(note, forKey: .note)
-    try container.encode(limit, forKey: .limit)
+    try container.encode(limit?.count, forKey: .limit)
+    try container.encode(limit?.rule, forKey: .limitCounts)
     try container.encode(problems, forKey: .warnings)
     var variants = container.nestedUnkeyedContainer(forKey: .variants)
     for sent in self.sent {
@@ -71,6 +72,7 @@ extension Engagement: Encodable {
       try entry.encode(sent.version.id, forKey: .id)
       try entry.encode(sent.version.date, forKey: .date)
       try entry.encode(sent.words, forKey: .words)
+      try entry.encode(sent.length, forKey: .length)
       try entry.encode(sent.isOverLimit, forKey: .overLimit)
       if encoder.userInfo[Engagement.includesText] as? Bool == true {
         try entry.encodeIfPresent(sent.text, forKey: .text)

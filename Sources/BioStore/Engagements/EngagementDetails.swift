@@ -8,13 +8,13 @@ public struct EngagementDetails: Sendable {
   public var date: CivilDate?
   /// Where it takes place.
   public var venue: String?
-  /// The word limit it sets.
-  public var limit: Int?
+  /// The length limit it sets.
+  public var limit: LengthLimit?
 
   /// Details with these parts.
   public init(
     title: String? = nil, note: String? = nil, date: CivilDate? = nil, venue: String? = nil,
-    limit: Int? = nil
+    limit: LengthLimit? = nil
   ) {
     self.title = title
     self.note = note

@@ -43,7 +43,7 @@ extension EngagementReader {
 
   /// The version `pin` names, with its words and, when asked for, its text; nil with a problem noted when it cannot be found.
   private func sentVersion(
-    _ pin: EngagementTag.Pin, limit: Int?, readingText: Bool, problems: inout [String]
+    _ pin: EngagementTag.Pin, limit: LengthLimit?, readingText: Bool, problems: inout [String]
   ) throws(StoreError) -> SentVersion? {
     guard case .success(let commit) = pin.commit else {
       problems.append(pin.problem ?? "\(pin.variant): no commit")
@@ -60,12 +60,18 @@ extension EngagementReader {
       problems.append("\(pin.variant): commit \(commit.short) has no \(pin.variant).md")
       return nil
     }
+    // Only biostore's own words are in the index; another rule counts the text itself.
+    let needsText = readingText || (limit.map { $0.rule != .words } ?? false)
     let text =
-      readingText
+      needsText
       ? String(decoding: try mainLine.bytes(ofBlob: held.version.blobID), as: UTF8.self) : nil
+    let length = limit.map { limit in
+      limit.rule == .words ? held.words : limit.length(of: text ?? "")
+    }
     return SentVersion(
-      variant: pin.variant, version: held.version, text: text, words: held.words,
-      isOverLimit: limit.map { held.words > $0 } ?? false)
+      variant: pin.variant, version: held.version, text: readingText ? text : nil,
+      words: held.words, length: length,
+      isOverLimit: limit.map { (length ?? 0) > $0.count } ?? false)
   }
 
   /// The names of the engagements sent each of `versions` (the history of `variant`), by version commit, for `history`.

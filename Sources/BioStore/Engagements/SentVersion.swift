@@ -8,6 +8,8 @@ public struct SentVersion: Sendable {
   public let text: String?
   /// Its words.
   public let words: Int
-  /// Whether it has more words than the engagement's limit.
+  /// Its length as the engagement's limit counts it (its words, pretalx's words or its characters), or nil when the engagement set no limit.
+  public let length: Int?
+  /// Whether it is longer than the engagement's limit.
   public let isOverLimit: Bool
 }

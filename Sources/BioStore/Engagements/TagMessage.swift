@@ -32,14 +32,15 @@ struct TagMessage: Equatable {
   var date: CivilDate?
   /// The `Venue:` trailer.
   var venue: String?
-  /// The `Limit:` trailer, in words.
-  var limit: Int?
+  /// The `Limit:` trailer.
+  var limit: LengthLimit?
   /// What could not be understood, in words for a warning.
   var problems: [String] = []
 
   /// A message with these parts; the title and venue are made one line without control characters (a terminal's escapes), since every listing prints them.
   init(
-    title: String, note: String, pins: [Pin], date: CivilDate?, venue: String?, limit: Int?
+    title: String, note: String, pins: [Pin], date: CivilDate?, venue: String?,
+    limit: LengthLimit?
   ) {
     self.title = TagMessage.oneLine(title) ?? ""
     self.note = note
@@ -97,7 +98,7 @@ struct TagMessage: Equatable {
     }
     if let date { text += "Date: \(date)\n" }
     if let venue { text += "Venue: \(venue)\n" }
-    if let limit { text += "Limit: \(limit) words\n" }
+    if let limit { text += "Limit: \(limit)\n" }
     return text
   }
 
@@ -146,14 +147,30 @@ struct TagMessage: Equatable {
     case "venue":
       venue = value
     case "limit":
-      let number = value.split(separator: " ").first.flatMap { Int($0) }
-      guard let number, number > 0 else {
-        problems.append("cannot read trailer 'Limit: \(value.printable)' (want e.g. 150 words)")
+      guard let read = TagMessage.limit(reading: value) else {
+        problems.append(
+          "cannot read trailer 'Limit: \(value.printable)' (want e.g. 150 words, 150 words (pretalx) or 1000 characters)"
+        )
         return
       }
-      limit = number
+      limit = read
     default:
       break
+    }
+  }
+
+  /// The limit a `Limit:` trailer's value gives: as biostore writes it (`150 words`, `150 words (pretalx)`, `1000 characters`), or a short form (`150`, `150w:pretalx`, `1000c`).
+  static func limit(reading value: String) -> LengthLimit? {
+    let parts = value.split(separator: " ")
+    guard let first = parts.first else { return nil }
+    switch parts.dropFirst().joined(separator: " ").lowercased() {
+    case "": return LengthLimit(parsing: String(first))
+    case "word", "words": return Int(first).flatMap { $0 > 0 ? LengthLimit($0, .words) : nil }
+    case "word (pretalx)", "words (pretalx)":
+      return Int(first).flatMap { $0 > 0 ? LengthLimit($0, .pretalx) : nil }
+    case "character", "characters":
+      return Int(first).flatMap { $0 > 0 ? LengthLimit($0, .chars) : nil }
+    default: return nil
     }
   }
 

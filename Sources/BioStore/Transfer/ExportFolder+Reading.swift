@@ -193,11 +193,13 @@ extension ExportFolder {
       else {
         throw .badExport(path: path, reason: "engagement \(name) needs a date, YYYY-MM-DD")
       }
-      var limit: Int?
+      var limit: LengthLimit?
       if let limitText = item["limit"]?.string {
-        guard let value = Int(limitText), value > 0 else {
+        guard let value = LengthLimit(parsing: limitText) else {
           throw .badExport(
-            path: path, reason: "engagement \(name) has a limit that is not a number")
+            path: path,
+            reason:
+              "engagement \(name) has a limit that is none of 100, 100w, 100w:pretalx or 1000c")
         }
         limit = value
       }

@@ -42,7 +42,7 @@ struct ExportFolder {
     var date: CivilDate
     var venue: String?
     var note: String
-    var limit: Int?
+    var limit: LengthLimit?
     /// Each variant sent, with the file name of the version in its folder.
     var sent: [(variant: VariantName, fileName: String)]
 
@@ -97,7 +97,11 @@ struct ExportFolder {
         pairs.append(
           (Node("note"), Node(entry.note, .implicit, entry.note.contains("\n") ? .literal : .any)))
       }
-      if let limit = entry.limit { pairs.append((Node("limit"), Node(String(limit)))) }
+      if let limit = entry.limit {
+        // A plain number for biostore's own words, as before; the short form for another rule.
+        pairs.append(
+          (Node("limit"), Node(limit.rule == .words ? String(limit.count) : limit.shortForm)))
+      }
       pairs.append(
         (Node("variants"), Node(entry.sent.map { (Node($0.variant.rawValue), Node($0.fileName)) })))
       return Node(pairs)
