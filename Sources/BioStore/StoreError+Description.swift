@@ -134,6 +134,19 @@ extension StoreError {
         + (sent.isEmpty ? "" : "; it was sent \(sent.joined(separator: ", "))")
     case .unreadableEngagement(let name):
       "the tag of engagement \(name) does not point at a commit; see `git show engagements/\(name)` in the store"
+    case .emptyPhrase(let phrase):
+      "'\(phrase.printable)' has no words to look for; give a phrase such as \"Product Manager\""
+    case .noPhraseFound(let phrases, let allVersions):
+      "no \(allVersions ? "version of any variant" : "variant's latest text") says "
+        + phrases.map { "'\($0.printable)'" }.joined(separator: " or ")
+        + (allVersions ? "" : " (add --all-versions to look at every version)")
+    case .nothingFits(let limit, let allVersions, let shortest, let length):
+      "no \(allVersions ? "version" : "variant's latest version") fits \(limit)"
+        + (shortest.map { "; the shortest is \($0) at \(limit.rule.describe(length ?? 0))" }
+          ?? "; the store has no versions yet")
+        + (allVersions ? "" : " (add --all-versions to look at every version)")
+    case .noRetiredPhrases:
+      "give the phrases to look for, or keep them in the store with `biostore stale --add PHRASE`"
     case .noEngagementMatches(let query, let closest):
       "no engagement matches '\(query.printable)'"
         + (closest.isEmpty

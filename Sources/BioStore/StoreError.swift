@@ -107,6 +107,14 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case unreadableEngagement(String)
   /// No engagement matches a `recall` query.
   case noEngagementMatches(String, closest: [String])
+  /// A phrase to look for with nothing in it to match.
+  case emptyPhrase(String)
+  /// No version looked at says any of the phrases.
+  case noPhraseFound([String], allVersions: Bool)
+  /// No version looked at fits the limit; the shortest one is named, with its length.
+  case nothingFits(limit: LengthLimit, allVersions: Bool, shortest: String?, length: Int?)
+  /// `stale` was given no phrase and the store keeps none.
+  case noRetiredPhrases
   /// A tag was given two versions of one variant.
   case duplicateVariant(String)
   /// An engagement date that is not one day.
@@ -157,7 +165,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     switch self {
     case .badName, .badDate, .badSpec, .badText, .nothingToSave, .unreadableFile,
       .duplicateVariant, .badEngagementDate, .badExport, .dateOutOfRange, .futureDate,
-      .insertNeedsText, .nothingToAmend,
+      .insertNeedsText, .nothingToAmend, .emptyPhrase, .noRetiredPhrases,
       .emptyDateRange,
       .nulInMessage:
       2

@@ -15,7 +15,8 @@ struct Biostore: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       Init.self, Save.self, Edit.self, List.self, Show.self, History.self, Diff.self, Tag.self,
-      Engagements.self, Recall.self, Export.self, Import.self, ImportGit.self, Remove.self,
+      Engagements.self, Recall.self, Grep.self, Trace.self, Fits.self, Stale.self, Export.self,
+      Import.self, ImportGit.self, Remove.self,
       Move.self, Amend.self, Undo.self, Untag.self, Remote.self, Clone.self, Pull.self, Push.self,
       Sync.self,
     ]

@@ -56,4 +56,50 @@ extension Repository {
     defer { git_config_free(local) }
     try check(git_config_set_string(local, key, value), "git_config_set_string")
   }
+
+  /// Every value of a multi-valued `key` in the repository's own config (`.git/config`), in file order, as `git config --local --get-all KEY` lists them.
+  ///
+  /// Wraps `git_config_open_level` (`GIT_CONFIG_LEVEL_LOCAL`) and `git_config_get_multivar_foreach`.
+  public func localConfigValues(_ key: String) throws(GitError) -> [String] {
+    var config: OpaquePointer?
+    try check(git_repository_config_snapshot(&config, pointer), "git_repository_config_snapshot")
+    defer { git_config_free(config) }
+    var local: OpaquePointer?
+    do {
+      try check(
+        git_config_open_level(&local, config, GIT_CONFIG_LEVEL_LOCAL), "git_config_open_level")
+    } catch  where error.kind == .notFound {
+      return []
+    }
+    defer { git_config_free(local) }
+    final class Values { var list: [String] = [] }
+    let values = Values()
+    let result = withExtendedLifetime(values) {
+      git_config_get_multivar_foreach(
+        local, key, nil,
+        { entry, payload in
+          guard let entry, let payload, let value = entry.pointee.value else { return 0 }
+          Unmanaged<Values>.fromOpaque(payload).takeUnretainedValue().list.append(
+            String(cString: value))
+          return 0
+        }, Unmanaged.passUnretained(values).toOpaque())
+    }
+    guard result != GIT_ENOTFOUND.rawValue else { return [] }
+    try check(result, "git_config_get_multivar_foreach")
+    return values.list
+  }
+
+  /// Adds `value` to the multi-valued `key` in the repository's own config, keeping the values it has, as `git config --local --add KEY VALUE` does.
+  ///
+  /// Wraps `git_config_set_multivar` with a pattern no value matches, which appends.
+  public func addLocalConfigValue(_ key: String, _ value: String) throws(GitError) {
+    var config: OpaquePointer?
+    try check(git_repository_config(&config, pointer), "git_repository_config")
+    defer { git_config_free(config) }
+    var local: OpaquePointer?
+    try check(
+      git_config_open_level(&local, config, GIT_CONFIG_LEVEL_LOCAL), "git_config_open_level")
+    defer { git_config_free(local) }
+    try check(git_config_set_multivar(local, key, "$^", value), "git_config_set_multivar")
+  }
 }

@@ -70,10 +70,14 @@ private struct SearchToken {
       let text = String(decoding: token, as: UTF8.self).lowercased()
       return text == folded
         || (allowingPossessive
-          && SearchToken.possessives.contains { text == folded + String(decoding: $0, as: UTF8.self) })
+          && SearchToken.possessives.contains {
+            text == folded + String(decoding: $0, as: UTF8.self)
+          })
     }
     if token.count == bytes.count { return equalsStart(of: token) }
-    guard allowingPossessive, token.count > bytes.count, equalsStart(of: token) else { return false }
+    guard allowingPossessive, token.count > bytes.count, equalsStart(of: token) else {
+      return false
+    }
     let rest = token.dropFirst(bytes.count)
     return SearchToken.possessives.contains { rest.elementsEqual($0) }
   }

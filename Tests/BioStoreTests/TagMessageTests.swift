@@ -11,7 +11,8 @@ import Testing
         TagMessage.Pin(
           variant: try VariantName("research-statement"), commit: String(repeating: "a", count: 40))
       ],
-      date: CivilDate(year: 2024, month: 11, day: 17), venue: "SC24, Atlanta", limit: LengthLimit(750))
+      date: CivilDate(year: 2024, month: 11, day: 17), venue: "SC24, Atlanta",
+      limit: LengthLimit(750))
 
     let read = TagMessage(parsing: message.text)
 
@@ -40,13 +41,14 @@ import Testing
     #expect(message.problems.isEmpty)
   }
 
-  @Test(arguments: [
-    ("100", LengthLimit(100, .words)), ("100w", LengthLimit(100, .words)),
-    ("100w:pretalx", LengthLimit(100, .pretalx)), ("100:pretalx", LengthLimit(100, .pretalx)),
-    ("1000c", LengthLimit(1000, .chars)), ("1000c:chars", LengthLimit(1000, .chars)),
-    ("0", nil), ("-5w", nil), ("100c:pretalx", nil), ("100w:chars", nil), ("100x", nil),
-    ("100w:pretalks", nil), ("", nil), ("w", nil),
-  ] as [(String, LengthLimit?)])
+  @Test(
+    arguments: [
+      ("100", LengthLimit(100, .words)), ("100w", LengthLimit(100, .words)),
+      ("100w:pretalx", LengthLimit(100, .pretalx)), ("100:pretalx", LengthLimit(100, .pretalx)),
+      ("1000c", LengthLimit(1000, .chars)), ("1000c:chars", LengthLimit(1000, .chars)),
+      ("0", nil), ("-5w", nil), ("100c:pretalx", nil), ("100w:chars", nil), ("100x", nil),
+      ("100w:pretalks", nil), ("", nil), ("w", nil),
+    ] as [(String, LengthLimit?)])
   func limitFormsAreReadOrRefused(_ example: (String, LengthLimit?)) {
     let (text, expected) = example
 

@@ -1,0 +1,74 @@
+import Git
+
+extension Store {
+  /// For each variant that ever said `phrase` (or only `variant`), the version where it first appeared and each where it disappeared or came back, oldest first; with `sent`, the engagements sent a version that says it. Refused with `noPhraseFound` when no version says it.
+  ///
+  /// Whether a version says the phrase is decided on its tokens, so a version that only
+  /// re-wraps or re-indents never appears here (where `git log -S` would name it).
+  public func trace(_ phrase: Phrase, variant only: VariantName? = nil, sent: Bool = false)
+    throws(StoreError) -> [PhraseTrace]
+  {
+    var variants = try searchedVariants(includingRetired: true)
+    if let only {
+      variants = variants.filter { $0.variant == only }
+      guard !variants.isEmpty else {
+        throw .unknownVariant(only.rawValue, known: try currentVariants().map(\.rawValue))
+      }
+    }
+    // Each text is read once however many versions or engagements hold it.
+    var saysIt: [ObjectID: Bool] = [:]
+    func says(_ version: Version) throws(StoreError) -> Bool {
+      if let known = saysIt[version.blobID] { return known }
+      let answer = phrase.occurs(in: try proseText(of: version))
+      saysIt[version.blobID] = answer
+      return answer
+    }
+    var traces: [PhraseTrace] = []
+    // Which variant, as named now, each version (commit and its own name) belongs to.
+    var variantOf: [VersionKey: VariantName] = [:]
+    for (variant, history) in variants {
+      var trace = PhraseTrace(variant: variant)
+      var said = false
+      for indexed in history.versions.reversed() {
+        let version = indexed.version
+        variantOf[VersionKey(version)] = variant
+        let says = try says(version)
+        if says && !said {
+          trace.events.append(
+            .init(change: trace.events.isEmpty ? .appeared : .returned, version: version))
+        } else if !says && said {
+          trace.events.append(.init(change: .disappeared, version: version))
+        }
+        said = says
+      }
+      trace.saysItNow = said
+      if !trace.events.isEmpty { traces.append(trace) }
+    }
+    guard !traces.isEmpty else {
+      throw .noPhraseFound([phrase.text], allVersions: true)
+    }
+    if sent {
+      for engagement in try engagements().engagements {
+        for version in engagement.sent.map(\.version) {
+          guard let variant = variantOf[VersionKey(version)],
+            let index = traces.firstIndex(where: { $0.variant == variant }), try says(version)
+          else { continue }
+          traces[index].sent.append(
+            .init(engagement: engagement.name, date: engagement.date, version: version))
+        }
+      }
+    }
+    return traces
+  }
+}
+
+/// A version by its commit and its own variant name, since one commit can hold versions of several variants.
+private struct VersionKey: Hashable {
+  let id: ObjectID
+  let variant: VariantName
+
+  init(_ version: Version) {
+    id = version.id
+    variant = version.variant
+  }
+}
