@@ -24,6 +24,36 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
     hex = String(decoding: buffer.prefix(40).map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }
 
+  /// Makes an id from its 20 raw bytes, as binary files keep it.
+  public init(raw: some Collection<UInt8>) {
+    let digits = Array("0123456789abcdef".utf8)
+    var hex: [UInt8] = []
+    hex.reserveCapacity(40)
+    for byte in raw.prefix(20) {
+      hex.append(digits[Int(byte >> 4)])
+      hex.append(digits[Int(byte & 0x0F)])
+    }
+    self.hex = String(decoding: hex, as: UTF8.self)
+  }
+
+  /// The id's 20 raw bytes.
+  public var raw: [UInt8] {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(20)
+    var high: UInt8?
+    for digit in hex.utf8 {
+      let value =
+        digit <= UInt8(ascii: "9") ? digit - UInt8(ascii: "0") : digit - UInt8(ascii: "a") + 10
+      if let first = high {
+        bytes.append(first << 4 | value)
+        high = nil
+      } else {
+        high = value
+      }
+    }
+    return bytes
+  }
+
   /// The first seven hex digits, as `git log --oneline` shows them.
   public var short: String { String(hex.prefix(7)) }
 

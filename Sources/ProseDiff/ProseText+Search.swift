@@ -45,48 +45,52 @@ extension ProseText {
   }
 }
 
+extension ProseText {
+  /// A token's bytes as case-insensitive search compares them: ASCII letters lowered when the token is all ASCII, else the lower-cased string's bytes.
+  public static func folded(_ token: ArraySlice<UInt8>) -> [UInt8] {
+    token.allSatisfy { $0 < 0x80 }
+      ? token.map(SearchToken.lowered)
+      : Array(String(decoding: token, as: UTF8.self).lowercased().utf8)
+  }
+
+  /// Each token's bytes, folded as case-insensitive search compares them.
+  public var foldedTokens: [[UInt8]] { spans.map { ProseText.folded(bytes[$0.range]) } }
+
+  /// The endings a phrase's last token may carry in a text and still match: the possessive.
+  public static let possessives: [[UInt8]] = ["'s", "’s", "'", "’"].map { Array($0.utf8) }
+}
+
 /// One token of a phrase being looked for, ready to compare with a text's tokens.
 private struct SearchToken {
-  /// The token's bytes, lower-cased when case is ignored.
+  /// The token's bytes, folded when case is ignored.
   let bytes: [UInt8]
-  /// The token as a lower-cased string, when case is ignored and it is not all ASCII.
-  let folded: String?
   let ignoringCase: Bool
-
-  /// The possessive endings the last token of a phrase may carry in a text.
-  private static let possessives: [[UInt8]] = ["'s", "’s", "'", "’"].map { Array($0.utf8) }
 
   init(_ bytes: [UInt8], ignoringCase: Bool) {
     self.ignoringCase = ignoringCase
-    let isASCII = bytes.allSatisfy { $0 < 0x80 }
-    self.bytes = ignoringCase && isASCII ? bytes.map(SearchToken.lowered) : bytes
-    folded =
-      ignoringCase && !isASCII ? String(decoding: bytes, as: UTF8.self).lowercased() : nil
+    self.bytes = ignoringCase ? ProseText.folded(bytes[...]) : bytes
   }
 
-  /// Whether a text's token is this one (or, when `allowingPossessive`, this one followed by `'s` or `’`).
+  /// Whether a text's token is this one (or, when `allowingPossessive`, this one followed by `'s` or `’`), compared as `ProseText.folded` has them when case is ignored.
   func matches(_ token: ArraySlice<UInt8>, allowingPossessive: Bool) -> Bool {
-    if let folded {
-      let text = String(decoding: token, as: UTF8.self).lowercased()
-      return text == folded
-        || (allowingPossessive
-          && SearchToken.possessives.contains {
-            text == folded + String(decoding: $0, as: UTF8.self)
-          })
+    // An all-ASCII token folds byte by byte, so it is compared without being copied.
+    let isASCII = token.allSatisfy { $0 < 0x80 }
+    let compared = !ignoringCase || isASCII ? token : ProseText.folded(token)[...]
+    let lowering = ignoringCase && isASCII
+    if compared.count == bytes.count { return starts(compared, lowering: lowering) }
+    guard allowingPossessive, compared.count > bytes.count, starts(compared, lowering: lowering)
+    else { return false }
+    let rest = compared.dropFirst(bytes.count)
+    return ProseText.possessives.contains { ending in
+      rest.elementsEqual(ending) { (lowering ? SearchToken.lowered($0) : $0) == $1 }
     }
-    if token.count == bytes.count { return equalsStart(of: token) }
-    guard allowingPossessive, token.count > bytes.count, equalsStart(of: token) else {
-      return false
-    }
-    let rest = token.dropFirst(bytes.count)
-    return SearchToken.possessives.contains { rest.elementsEqual($0) }
   }
 
-  /// Whether `token` starts with this token's bytes.
-  private func equalsStart(of token: ArraySlice<UInt8>) -> Bool {
+  /// Whether `token` starts with this token's bytes (its ASCII letters lowered first when `lowering`).
+  private func starts(_ token: ArraySlice<UInt8>, lowering: Bool) -> Bool {
     var index = token.startIndex
     for byte in bytes {
-      let other = ignoringCase ? SearchToken.lowered(token[index]) : token[index]
+      let other = lowering ? SearchToken.lowered(token[index]) : token[index]
       guard other == byte else { return false }
       index += 1
     }
@@ -94,7 +98,7 @@ private struct SearchToken {
   }
 
   /// An ASCII upper-case letter lowered; every other byte as it is.
-  private static func lowered(_ byte: UInt8) -> UInt8 {
+  static func lowered(_ byte: UInt8) -> UInt8 {
     byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
   }
 }

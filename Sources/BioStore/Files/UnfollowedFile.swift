@@ -38,6 +38,29 @@ enum UnfollowedFile {
     return try readAll(from: descriptor, limit: limit)
   }
 
+  /// Appends `bytes` to the regular file at `path` (creating it) in one `write` where the system allows, never through a link: for append-only caches, whose readers check what they read.
+  static func append(_ bytes: [UInt8], to path: String) throws(Problem) {
+    let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else {
+      throw errno == ELOOP ? .symbolicLink : .failed(String(cString: strerror(errno)))
+    }
+    defer { close(descriptor) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0 else { throw .failed(String(cString: strerror(errno))) }
+    try check(status)
+    var written = 0
+    while written < bytes.count {
+      let count = bytes.withUnsafeBytes {
+        Foundation.write(descriptor, $0.baseAddress! + written, $0.count - written)
+      }
+      guard count > 0 else {
+        if count < 0 && errno == EINTR { continue }
+        throw .failed(String(cString: strerror(errno)))
+      }
+      written += count
+    }
+  }
+
   /// Everything `descriptor` yields, in 64 KiB reads, throwing `.tooLarge` as soon as it passes `limit`.
   static func readAll(from descriptor: Int32, limit: Int) throws(Problem) -> [UInt8] {
     var bytes: [UInt8] = []

@@ -21,6 +21,9 @@ public struct Phrase: Sendable, Hashable {
     text.occurrences(of: tokens, ignoringCase: !caseSensitive)
   }
 
+  /// The phrase's tokens, folded as case-insensitive search compares them.
+  var foldedTokens: [[UInt8]] { tokens.foldedTokens }
+
   /// Whether `text` contains the phrase.
   func occurs(in text: ProseText) -> Bool { !occurrences(in: text).isEmpty }
 

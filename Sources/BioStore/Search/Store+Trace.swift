@@ -15,12 +15,26 @@ extension Store {
         throw .unknownVariant(only.rawValue, known: try currentVariants().map(\.rawValue))
       }
     }
-    // Each text is read once however many versions or engagements hold it.
+    // Each text is tokenized once ever (the token cache), and tested once however many versions
+    // or engagements hold it.
+    let cache = TokenCache(gitDirectory: repository.gitDirectory)
+    for (_, history) in variants {
+      for indexed in history.versions {
+        let blob = indexed.version.blobID
+        try cache.add(blob) { () throws(StoreError) in try mainLine.bytes(ofBlob: blob) }
+      }
+    }
+    cache.save()
+    let cached = CachedPhrase(phrase, in: cache)
     var saysIt: [ObjectID: Bool] = [:]
     func says(_ version: Version) throws(StoreError) -> Bool {
       if let known = saysIt[version.blobID] { return known }
-      let answer = phrase.occurs(in: try proseText(of: version))
-      saysIt[version.blobID] = answer
+      let blob = version.blobID
+      try cache.add(blob) { () throws(StoreError) in try mainLine.bytes(ofBlob: blob) }
+      var answer = cache.withTokens(of: blob) { cached.occurs(in: $0) }
+      // The cache folds case: a case-sensitive phrase it finds is checked against the text.
+      if answer && phrase.caseSensitive { answer = phrase.occurs(in: try proseText(of: version)) }
+      saysIt[blob] = answer
       return answer
     }
     var traces: [PhraseTrace] = []
@@ -50,8 +64,10 @@ extension Store {
     if sent {
       for engagement in try engagements().engagements {
         for version in engagement.sent.map(\.version) {
+          // Every version sent is in some variant's history, so its answer is known.
           guard let variant = variantOf[VersionKey(version)],
-            let index = traces.firstIndex(where: { $0.variant == variant }), try says(version)
+            let index = traces.firstIndex(where: { $0.variant == variant }),
+            saysIt[version.blobID] == true
           else { continue }
           traces[index].sent.append(
             .init(engagement: engagement.name, date: engagement.date, version: version))

@@ -1,0 +1,34 @@
+import ProseDiff
+
+/// A phrase as word numbers of a `TokenCache`, to test a cached text without reading it.
+///
+/// The cache folds case, so for a case-insensitive phrase the answer is final; a case-sensitive
+/// phrase found here is only a candidate, which the caller checks against the text itself.
+struct CachedPhrase {
+  /// The numbers of every token but the last, in order; nil when some word is in no cached text.
+  private let leading: [UInt32]?
+  /// The numbers the last token may have: itself, or itself with a possessive ending.
+  private let last: Set<UInt32>
+
+  /// `phrase` in `cache`'s numbering; make it after every text to be tested is in the cache.
+  init(_ phrase: Phrase, in cache: TokenCache) {
+    var words = phrase.foldedTokens
+    let final = words.removeLast()
+    let leading = words.map { cache.number(of: $0) }
+    self.leading = leading.contains(nil) ? nil : leading.compactMap { $0 }
+    last = Set(
+      ([final] + ProseText.possessives.map { final + $0 }).compactMap { cache.number(of: $0) })
+  }
+
+  /// Whether the text numbered `tokens` holds the phrase, folding case.
+  func occurs(in tokens: TokenNumbers) -> Bool {
+    guard let leading, !last.isEmpty, tokens.count > leading.count else { return false }
+    let width = leading.count
+    for start in 0..<(tokens.count - width) where last.contains(tokens[start + width]) {
+      var index = 0
+      while index < width && tokens[start + index] == leading[index] { index += 1 }
+      if index == width { return true }
+    }
+    return false
+  }
+}
