@@ -134,6 +134,8 @@ extension StoreError {
         + (sent.isEmpty ? "" : "; it was sent \(sent.joined(separator: ", "))")
     case .unreadableEngagement(let name):
       "the tag of engagement \(name) does not point at a commit; see `git show engagements/\(name)` in the store"
+    case .emptyRemoteURL(let name):
+      "give remote \(name) a URL or a path, e.g. `biostore remote add \(name) ssh://host/srv/bios.git`"
     case .emptyPhrase(let phrase):
       "'\(phrase.printable)' has no words to look for; give a phrase such as \"Product Manager\""
     case .noPhraseFound(let phrases, let allVersions):

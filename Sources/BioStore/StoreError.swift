@@ -107,6 +107,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case unreadableEngagement(String)
   /// No engagement matches a `recall` query.
   case noEngagementMatches(String, closest: [String])
+  /// `remote add` was given an empty URL.
+  case emptyRemoteURL(String)
   /// A phrase to look for with nothing in it to match.
   case emptyPhrase(String)
   /// No version looked at says any of the phrases.
@@ -165,7 +167,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     switch self {
     case .badName, .badDate, .badSpec, .badText, .nothingToSave, .unreadableFile,
       .duplicateVariant, .badEngagementDate, .badExport, .dateOutOfRange, .futureDate,
-      .insertNeedsText, .nothingToAmend, .emptyPhrase, .noRetiredPhrases,
+      .insertNeedsText, .nothingToAmend, .emptyPhrase, .noRetiredPhrases, .emptyRemoteURL,
       .emptyDateRange,
       .nulInMessage:
       2

@@ -136,8 +136,16 @@ extension Report {
       Swift.print("Took \(commits) commit\(commits == 1 ? "" : "s") from \(remote)")
     case .replayed(let local, let remoteCount):
       Swift.print(
-        "Took \(remoteCount) commit\(remoteCount == 1 ? "" : "s") from \(remote) and wrote this store's \(local) again on top"
+        "Took \(remoteCount) commit\(remoteCount == 1 ? "" : "s") from \(remote)"
+          + (local == 0
+            ? "; this store's own were there already"
+            : " and wrote this store's \(local) again on top")
           + (outcome.keptTip.map { " (the tip before is kept as \($0))" } ?? ""))
+    }
+    for (variant, date) in outcome.alreadyThere {
+      Console.note(
+        "this store's version of \(variant) as of \(date.rfc3339) has the same text as one \(remote) has; \(remote)'s version, with its date and message, is kept in its place (yours stays under the tip kept before)"
+      )
     }
     for variant in outcome.savedOnBothSides {
       Console.note(

@@ -69,13 +69,15 @@ extension Repository {
     try check(git_remote_delete(pointer, name), "git_remote_delete")
   }
 
-  /// Fetches `refspecs` (`+SRC:DST`, wildcards allowed) from `remote` (a remote's name or a URL), fetching no tag beyond them, and deletes each local reference a wildcard maps to that the remote no longer has.
+  /// Fetches `refspecs` (`+SRC:DST`, wildcards allowed) from `remote` (a remote's name or a URL), fetching no tag beyond them, and returns the names of every reference the remote has.
   ///
-  /// Wraps `git_remote_fetch` with `GIT_FETCH_PRUNE`, so that what the destinations hold is what
-  /// the remote has now; `credentials` answers the server's questions (see `Credentials`).
+  /// Wraps `git_remote_fetch` and `git_remote_ls`; `credentials` answers the server's questions
+  /// (see `Credentials`). Nothing is pruned: a destination whose source the remote no longer has
+  /// stays, and the caller, which has the list, decides what its going means.
+  @discardableResult
   public func fetch(
     from remote: String, refspecs: [String], credentials: Credentials
-  ) throws(GitError) {
+  ) throws(GitError) -> Set<String> {
     let handle = try remoteHandle(remote)
     defer { git_remote_free(handle) }
     var options = git_fetch_options()
@@ -83,7 +85,6 @@ extension Repository {
       git_fetch_options_init(&options, UInt32(GIT_FETCH_OPTIONS_VERSION)), "git_fetch_options_init")
     options.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE
     options.update_fetchhead = 0
-    options.prune = GIT_FETCH_PRUNE
     let session = RemoteSession(credentials: credentials, handle: handle, remote: remote)
     let result = withExtendedLifetime(session) {
       session.install(in: &options.callbacks)
@@ -92,6 +93,15 @@ extension Repository {
       }
     }
     try session.checkResult(result, "git_remote_fetch")
+    // The list the server advertised stays readable after the fetch disconnects.
+    var heads: UnsafeMutablePointer<UnsafePointer<git_remote_head>?>?
+    var count = 0
+    try check(git_remote_ls(&heads, &count, handle), "git_remote_ls")
+    var names = Set<String>()
+    for index in 0..<count {
+      if let name = heads?[index]?.pointee.name { names.insert(String(cString: name)) }
+    }
+    return names
   }
 
   /// Pushes `refspecs` to `remote`, returning how each reference fared; a refspec list that is empty is refused, since libgit2 would then push nothing and report success.

@@ -12,6 +12,22 @@ extension Repository {
     return ObjectKind(git_object_type(object))
   }
 
+  /// Whether `id` is a commit, or a chain of annotated tags ending at one.
+  public func peelsToCommit(_ id: ObjectID) -> Bool {
+    var current = id
+    // git allows tags of tags; a chain longer than this is not something biostore made.
+    for _ in 0..<16 {
+      switch try? objectKind(current) {
+      case .commit: return true
+      case .tag:
+        guard let next = try? tag(current).targetID else { return false }
+        current = next
+      default: return false
+      }
+    }
+    return false
+  }
+
   /// Reads the annotated tag `id`, copying it out as a value.
   ///
   /// Wraps `git_tag_lookup`.

@@ -17,6 +17,9 @@ public struct EngagementName: Hashable, Sendable, Comparable, CustomStringConver
   /// Where a tag replaced with `--force` is kept: `refs/biostore/replaced/NAME/N`.
   var replacedPrefix: String { "refs/biostore/replaced/\(rawValue)/" }
 
+  /// Where `untag` notes the record it retired, `refs/biostore/retired/NAME`: what tells `push` and `pull` that this store retired the engagement, as opposed to one kept for any other reason.
+  var retiredReference: String { "refs/biostore/retired/\(rawValue)" }
+
   /// The name.
   public var description: String { rawValue }
 

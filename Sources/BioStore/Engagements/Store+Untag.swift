@@ -9,8 +9,16 @@ extension Store {
           name.rawValue, known: try engagementReader.names().map(\.rawValue))
       }
       let kept = try nextReplacedName(under: name.replacedPrefix)
+      // The note that this store retired this very record goes in the same write, so `undo`
+      // takes it back with the tag.
       var journal = WriteJournal(
-        changes: [], references: [WriteJournal.ReferenceMove(name: kept, old: nil, new: target)])
+        changes: [],
+        references: [
+          WriteJournal.ReferenceMove(name: kept, old: nil, new: target),
+          WriteJournal.ReferenceMove(
+            name: name.retiredReference, old: try referenceTarget(name.retiredReference),
+            new: target),
+        ])
       journal.deletions = [WriteJournal.ReferenceDeletion(name: name.referenceName, old: target)]
       try writer.record(journal, summary: "untag \(name)")
       return kept

@@ -148,9 +148,14 @@ extension HistoryIndex {
   /// The newest changes to `variant`'s own file.
   func latestChange(of variant: VariantName) throws(StoreError) -> LatestChange {
     guard let view = try current() else {
-      return LatestChange(commit: nil, newestText: nil, isRemoved: false)
+      return LatestChange(commit: nil, newestText: nil, isRemoved: false, newestVersionDate: nil)
     }
     let entries = try ownFile(of: variant).entries
+    let newestEntry = entries.last { $0.blob != nil }
+    // A rename carries its text over with the rename's own date; the version is older.
+    let newestVersionDate =
+      newestEntry?.kind == .renamedFrom
+      ? try history(of: variant).versions.first?.version.date : newestEntry?.date
     let newestText = entries.last { $0.blob != nil }.map { entry in
       Version(
         variant: variant, id: entry.commit, blobID: entry.blob ?? entry.commit, date: entry.date,
@@ -158,7 +163,7 @@ extension HistoryIndex {
     }
     return LatestChange(
       commit: entries.last?.commit, newestText: newestText,
-      isRemoved: entries.last?.isRemoval ?? false)
+      isRemoved: entries.last?.isRemoval ?? false, newestVersionDate: newestVersionDate)
   }
 
   /// The variants the index knows, with or without a file in the tip.

@@ -8,4 +8,6 @@ struct LatestChange {
   let newestText: Version?
   /// Whether the newest change removed the file or renamed it away.
   let isRemoved: Bool
+  /// The as-of date of the newest version: `newestText`'s, unless that text came by a rename, which is not a version, and then the date of the version renamed.
+  let newestVersionDate: Timestamp?
 }

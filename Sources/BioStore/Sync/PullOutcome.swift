@@ -20,6 +20,8 @@ public struct PullOutcome: Sendable {
   public var savedOnBothSides: [String] = []
   /// Variants whose remote version is newer than this store's: this store's went on top of it, and the remote's text was saved again above that.
   public var remoteAgainOnTop: [String] = []
+  /// This store's versions whose text the remote already had: left out, the remote's version (and date) kept; the old line is kept under `keptTip`.
+  public var alreadyThere: [(variant: String, date: Timestamp)] = []
   /// Engagements the remote had and this store did not.
   public var newEngagements: [String] = []
   /// Engagements recorded differently on each side: the remote's record is taken, this store's kept under `keptAs`.

@@ -12,12 +12,8 @@ extension Store {
   /// edit made here, which `push` sends); this store's own engagements follow their commits.
   public func pull(from remote: String) throws(StoreError) -> PullOutcome {
     try remoteURL(of: remote)
-    // What the remote had when last fetched or pushed to, to tell what it has retired since.
-    let known = try storage { () throws(GitError) in
-      try repository.referenceTargets(under: Store.fetchedPrefix(of: remote) + "engagements/")
-    }
     // The network part needs no lock: it only adds objects and remote-tracking references.
-    try fetch(from: remote)
+    let advertised = try fetch(from: remote)
     return try withWriterLock { (writer) throws(StoreError) -> PullOutcome in
       var outcome = PullOutcome()
       let remoteTip = try referenceTarget(trackingReference(of: remote))
@@ -49,6 +45,7 @@ extension Store {
             outcome.branch = .replayed(local: replay.local, remote: replay.remote)
             outcome.savedOnBothSides = replay.savedOnBothSides
             outcome.remoteAgainOnTop = replay.remoteAgainOnTop
+            outcome.alreadyThere = replay.alreadyThere
             let kept = try nextReplacedName(under: replacedTipPrefix)
             outcome.keptTip = kept
             moves.append(WriteJournal.ReferenceMove(name: kept, old: nil, new: localTip.id))
@@ -64,7 +61,8 @@ extension Store {
         changes = try fileChanges(from: localTip, to: commit(newTip))
         // An engagement the remote records differently takes the remote's record (this store's is
         // kept by that move), so it is not also re-pointed: one move per reference.
-        let fetched = try fetchedEngagementMoves(from: remote, known: known, outcome: &outcome)
+        let fetched = try fetchedEngagementMoves(
+          from: remote, advertised: advertised, outcome: &outcome)
         let taken = Set(fetched.moves.map(\.name) + fetched.deletions.map(\.name))
         moves += try engagementMoves(following: replaced, writer: writer).filter { move in
           !taken.contains(move.name)
@@ -77,7 +75,8 @@ extension Store {
         moves += fetched.moves
         deletions = fetched.deletions
       } else {
-        let fetched = try fetchedEngagementMoves(from: remote, known: known, outcome: &outcome)
+        let fetched = try fetchedEngagementMoves(
+          from: remote, advertised: advertised, outcome: &outcome)
         moves += fetched.moves
         deletions = fetched.deletions
       }
@@ -88,8 +87,29 @@ extension Store {
         journal.sharedBase = remoteTip
       }
       try writer.record(journal, summary: "pull from \(remote)")
+      if let newTip, newTip != localTip?.id { checkOutOtherFiles(from: localTip, to: newTip) }
       _ = try? index.current()
       return outcome
+    }
+  }
+
+  /// Brings the files that are not variants (a README, a folder of notes, in an adopted store) in the work tree and git's index to the new tip, as `git pull` would; a failure is a warning, never a lost word.
+  ///
+  /// Variant files went through the journal; these are checked out by libgit2 with its safe
+  /// strategy, so a file edited by hand since is left alone.
+  private func checkOutOtherFiles(from oldTip: Commit?, to newTip: ObjectID) {
+    do {
+      let new = try commit(newTip).treeID
+      let paths = try storage { () throws(GitError) in
+        try repository.changedPaths(from: oldTip?.treeID, to: new)
+      }.filter { path in path.contains("/") || VariantName.fromFileName(path) == nil }
+      try storage { () throws(GitError) in
+        try repository.checkOut(paths: paths, of: new, from: oldTip?.treeID)
+      }
+    } catch {
+      warn(
+        "the pull is recorded, but files that are not variants could not all be checked out (\(error)); `git status` shows which"
+      )
     }
   }
 
@@ -120,34 +140,55 @@ extension Store {
     return count
   }
 
-  /// The moves that bring the remote's engagements in: each one this store lacks is created, each one recorded differently here is replaced by the remote's, this store's record kept first; and the deletions that retire here each one the remote retired since it was `known`.
+  /// The moves that bring the remote's engagements in: each one this store lacks is created, each one recorded differently here is replaced by the remote's, this store's record kept first; and the deletions that retire here each one the remote no longer has (it is not in `advertised`) while this store still holds the record last fetched.
   ///
-  /// One this store retired itself (its record kept under `refs/biostore/replaced/NAME/`) is not
+  /// One this store retired itself (`untag`, noted under `refs/biostore/retired/NAME`) is not
   /// taken back: `push` retires it on the remote. One the remote retired while this store
-  /// recorded it differently is kept, since that record is news to the remote.
+  /// recorded it differently is kept, since that record is news to the remote. The remote-tracking
+  /// tag of one the remote dropped goes in the same write, so a pull killed before it finds the
+  /// same again.
   private func fetchedEngagementMoves(
-    from remote: String, known: [(name: String, target: ObjectID)], outcome: inout PullOutcome
+    from remote: String, advertised: Set<String>, outcome: inout PullOutcome
   ) throws(StoreError) -> (
     moves: [WriteJournal.ReferenceMove], deletions: [WriteJournal.ReferenceDeletion]
   ) {
     let prefix = Store.fetchedPrefix(of: remote) + "engagements/"
-    let fetched = try storage { () throws(GitError) in
+    let tracked = try storage { () throws(GitError) in
       try repository.referenceTargets(under: prefix)
     }
     var moves: [WriteJournal.ReferenceMove] = []
-    for (reference, target) in fetched {
+    var deletions: [WriteJournal.ReferenceDeletion] = []
+    for (reference, target) in tracked {
       let name = String(reference.dropFirst(prefix.count))
       guard let engagement = try? EngagementName(name) else { continue }
       let local = try referenceTarget(engagement.referenceName)
-      guard local != target else { continue }
-      if try replacedHere(target, of: engagement) {
-        // This store edited (`tag --force`/`--edit`) or retired (`untag`) the record the remote
-        // still has: what this store did is newer, and push sends it.
-        if local == nil {
-          outcome.retiredHere.append(name)
-        } else {
-          outcome.editedHere.append(name)
+      guard advertised.contains(engagement.referenceName) else {
+        // The remote retired it since this store last heard from it.
+        deletions.append(WriteJournal.ReferenceDeletion(name: reference, old: target))
+        guard let local else { continue }
+        guard local == target else {
+          outcome.keptThoughRetiredThere.append(name)
+          continue
         }
+        let kept = try nextReplacedName(under: engagement.replacedPrefix)
+        moves.append(WriteJournal.ReferenceMove(name: kept, old: nil, new: local))
+        moves.append(
+          WriteJournal.ReferenceMove(
+            name: engagement.retiredReference,
+            old: try referenceTarget(engagement.retiredReference), new: local))
+        deletions.append(WriteJournal.ReferenceDeletion(name: engagement.referenceName, old: local))
+        outcome.retiredThere.append((name, kept))
+        continue
+      }
+      guard local != target else { continue }
+      if local == nil, try referenceTarget(engagement.retiredReference) == target {
+        // This store retired (`untag`) the very record the remote still has: push retires it.
+        outcome.retiredHere.append(name)
+        continue
+      }
+      if local != nil, try replacedHere(target, of: engagement) {
+        // This store edited (`tag --force`/`--edit`) the record the remote still has: push sends it.
+        outcome.editedHere.append(name)
         continue
       }
       if let local {
@@ -159,22 +200,6 @@ extension Store {
       }
       moves.append(
         WriteJournal.ReferenceMove(name: engagement.referenceName, old: local, new: target))
-    }
-    var deletions: [WriteJournal.ReferenceDeletion] = []
-    let remaining = Set(fetched.map(\.name))
-    for (reference, record) in known where !remaining.contains(reference) {
-      let name = String(reference.dropFirst(prefix.count))
-      guard let engagement = try? EngagementName(name),
-        let local = try referenceTarget(engagement.referenceName)
-      else { continue }
-      guard local == record else {
-        outcome.keptThoughRetiredThere.append(name)
-        continue
-      }
-      let kept = try nextReplacedName(under: engagement.replacedPrefix)
-      moves.append(WriteJournal.ReferenceMove(name: kept, old: nil, new: local))
-      deletions.append(WriteJournal.ReferenceDeletion(name: engagement.referenceName, old: local))
-      outcome.retiredThere.append((name, kept))
     }
     return (moves, deletions)
   }

@@ -40,7 +40,10 @@ extension Store {
       pushed = try repository.push(
         to: remote, refspecs: refspecs, credentials: credentials,
         leases: Dictionary(uniqueKeysWithValues: retiring.map { ($0.key.referenceName, $0.value) }))
-    } catch  where error.message.contains("not present locally") {
+    } catch
+      where error.message.contains("not present locally")
+      || error.message.contains("non-fastforwardable")
+    {
       // libgit2 refuses a non-fast-forward itself when it can see the remote's objects (a path).
       throw .pushRefused(
         remote: remote,
@@ -78,7 +81,8 @@ extension Store {
       try repository.referenceTargets(under: known)
     }) {
       guard let name = try? EngagementName(String(reference.dropFirst(known.count))),
-        try referenceTarget(name.referenceName) == nil, try replacedHere(record, of: name)
+        try referenceTarget(name.referenceName) == nil,
+        try referenceTarget(name.retiredReference) == record
       else { continue }
       retired[name] = record
     }

@@ -13,9 +13,22 @@ extension Store {
     }
   }
 
-  /// Adds remote `name` at `url`; refused when the name is taken, or not a name as variants have them (`origin`, `laptop`).
+  /// Adds remote `name` at `url`; refused when the name is taken, or not a name as variants have them (`origin`, `laptop`), or the URL is empty.
+  ///
+  /// A relative path is made absolute here, so the remote means the same folder whichever
+  /// folder a later `push` runs in (git would resolve it against the working directory each time).
   public func addRemote(_ name: String, url: String) throws(StoreError) {
     guard (try? VariantName(name)) != nil else { throw .badName(name, suggestion: "origin") }
+    guard !url.trimmingWhitespace.isEmpty else { throw .emptyRemoteURL(name) }
+    var url = url
+    if Store.isLocalPath(url), !url.hasPrefix("/") {
+      url =
+        URL(
+          fileURLWithPath: url,
+          relativeTo: URL(
+            fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+        ).standardizedFileURL.path
+    }
     if try storage({ () throws(GitError) in try repository.remoteURL(name) }) != nil {
       throw .remoteExists(name)
     }
@@ -33,6 +46,14 @@ extension Store {
         }
       }
     }
+  }
+
+  /// Whether `url` is a path rather than a URL (`git://…`, `https://…`) or an scp-like `host:path`.
+  static func isLocalPath(_ url: String) -> Bool {
+    guard !url.contains("://") else { return false }
+    guard let colon = url.firstIndex(of: ":") else { return true }
+    // `host:path` has its colon before any slash; `./a:b` and `/srv/a:b` are paths.
+    return url[..<colon].contains("/")
   }
 
   /// The URL of remote `name`, refusing an unknown name with the known ones.
@@ -114,12 +135,20 @@ extension Store {
     return .remoteFailed(remote: remote, action: action, reason: reason)
   }
 
-  /// Fetches the store's branch and every engagement tag from `remote`, into `refs/remotes/REMOTE/` and `refs/biostore/remotes/REMOTE/engagements/`.
-  func fetch(from remote: String) throws(StoreError) {
+  /// Fetches the store's branch and every engagement tag from `remote`, into `refs/remotes/REMOTE/` and `refs/biostore/remotes/REMOTE/engagements/`, and returns the names of the references the remote has.
+  ///
+  /// Nothing is pruned here: an engagement the remote dropped keeps its remote-tracking tag until
+  /// a pull, in its journaled write, retires it (so a pull killed after the fetch loses nothing).
+  /// A fetched engagement that is no commit (a tag on a blob, made by hand) is dropped at once:
+  /// libgit2 offers every reference as common ground on the next fetch, and fails on one that
+  /// does not lead to a commit.
+  @discardableResult
+  func fetch(from remote: String) throws(StoreError) -> Set<String> {
     let short = branch.dropFirst("refs/heads/".count)
     let (url, credentials) = try connection(to: remote)
+    let advertised: Set<String>
     do {
-      try repository.fetch(
+      advertised = try repository.fetch(
         from: remote,
         refspecs: [
           "+refs/heads/\(short):\(trackingReference(of: remote))",
@@ -128,5 +157,12 @@ extension Store {
     } catch {
       throw remoteFailure(error, remote: remote, url: url, action: "fetch from")
     }
+    let known = Store.fetchedPrefix(of: remote) + "engagements/"
+    for (reference, target) in try storage({ () throws(GitError) in
+      try repository.referenceTargets(under: known)
+    }) where !repository.peelsToCommit(target) {
+      try? repository.deleteReference(reference, expecting: target)
+    }
+    return advertised
   }
 }

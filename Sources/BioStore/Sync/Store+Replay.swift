@@ -13,6 +13,8 @@ struct PullReplay {
   var savedOnBothSides: [String] = []
   /// Variants whose remote version is newer than this store's: written again on top of it.
   var remoteAgainOnTop: [String] = []
+  /// This store's versions whose text the remote already had (saved on both sides): left out, the remote's kept.
+  var alreadyThere: [(variant: String, date: Timestamp)] = []
 }
 
 extension Store {
@@ -56,6 +58,9 @@ extension Store {
       guard newTree != tree else {
         // The remote has this change already (the same text saved on both sides).
         replay.replaced[step.commit.id] = replay.tip
+        for change in step.changes where change.newBlob != nil {
+          replay.alreadyThere.append((change.variant.rawValue, Timestamp(step.commit.author)))
+        }
         continue
       }
       for case (let file, .some) in edits {
@@ -130,8 +135,11 @@ extension Store {
 
   /// The message of a remote's version saved again on top: its own, marked as git marks a revert, then a paragraph saying why it is there twice.
   private func againOnTopMessage(of newer: Commit, variant: VariantName, remote: String) -> String {
-    let own = newer.message.hasSuffix("\n") ? newer.message : newer.message + "\n"
-    return "Again on top: " + own + "\n"
+    var own = newer.message.hasSuffix("\n") ? newer.message : newer.message + "\n"
+    // Written again twice over, it is still the same version: one mark is enough.
+    let mark = "Again on top: "
+    if own.hasPrefix(mark) { own.removeFirst(mark.count) }
+    return mark + own + "\n"
       + "Saved again by `biostore pull` from \(remote), unchanged (first saved as \(newer.id.short)): "
       + "this store's older version of \(variant) went below it, so the newest by as-of date stays the latest.\n"
   }

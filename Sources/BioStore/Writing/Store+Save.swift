@@ -44,7 +44,7 @@ extension Store {
       let now = Timestamp.now()
       let asOf = date?.asOfTimestamp() ?? now
       // An insert is compared with its neighbours where it goes, not with the latest version.
-      let goesBelow = inserting && latest.newestText.map { asOf < $0.date } == true
+      let goesBelow = inserting && latest.newestVersionDate.map { asOf < $0 } == true
       guard newBlob != tipBlob || goesBelow else { return .unchanged(variant) }
       if !allowingFuture, asOf.seconds > now.seconds + 86_400 {
         throw .futureDate(variant: variant.rawValue, date: asOf)
@@ -52,9 +52,9 @@ extension Store {
       let note =
         message.flatMap { $0.trimmingWhitespace.isEmpty ? nil : String($0.trimmingWhitespace) }
         ?? (latest.newestText == nil ? "Add \(variant)" : "Update \(variant)")
-      if let newest = latest.newestText, asOf < newest.date {
+      if let newest = latest.newestVersionDate, asOf < newest {
         guard inserting else {
-          throw .dateBeforeLatest(variant: variant.rawValue, date: asOf, latest: newest.date)
+          throw .dateBeforeLatest(variant: variant.rawValue, date: asOf, latest: newest)
         }
         guard text != nil else { throw .insertNeedsText(variant: variant.rawValue) }
         let insertion = try insertVersions(

@@ -39,6 +39,13 @@ extension Store {
           kept.append(WriteJournal.ReferenceMove(name: name, old: nil, new: move.new))
           moves.append(WriteJournal.ReferenceMove(name: branch, old: move.new, new: old))
           branchMove = move
+        } else if Store.isBookkeeping(move.name) {
+          // A note (an engagement retired here, what a remote has) simply goes back.
+          if let old = move.old {
+            moves.append(WriteJournal.ReferenceMove(name: move.name, old: move.new, new: old))
+          } else {
+            deletions.append(WriteJournal.ReferenceDeletion(name: move.name, old: move.new))
+          }
         } else {
           let engagement = String(move.name.dropFirst(EngagementReader.prefix.count))
           let prefix = Store.replacedPrefix + engagement + "/"
@@ -56,6 +63,7 @@ extension Store {
       }
       for deletion in entry.deletions {
         moves.append(WriteJournal.ReferenceMove(name: deletion.name, old: nil, new: deletion.old))
+        guard !Store.isBookkeeping(deletion.name) else { continue }
         engagements.append(
           (String(deletion.name.dropFirst(EngagementReader.prefix.count)), .returned))
       }
@@ -103,6 +111,11 @@ extension Store {
   /// Where everything a rewrite or an undo replaces is kept.
   static let replacedPrefix = "refs/biostore/replaced/"
 
+  /// Whether `name` is one of biostore's notes, which a write may move and `undo` simply moves back: an engagement retired here (`refs/biostore/retired/`), what a remote has (`refs/biostore/remotes/`).
+  static func isBookkeeping(_ name: String) -> Bool {
+    name.hasPrefix("refs/biostore/retired/") || name.hasPrefix("refs/biostore/remotes/")
+  }
+
   /// Whether every reference `entry` changed is back where it was before it (an undo recorded it back, then died before taking the entry out); refuses when one is neither there nor where the write left it.
   private func isTakenBack(_ entry: WriteLog.Entry) throws(StoreError) -> Bool {
     var back = true
@@ -147,13 +160,17 @@ extension Store {
         plausible =
           [.tag, .commit].contains(kind(move.new))
           && (move.old == nil || [.tag, .commit].contains(kind(move.old)))
+      } else if Store.isBookkeeping(move.name) {
+        plausible =
+          [.tag, .commit].contains(kind(move.new))
+          && (move.old == nil || [.tag, .commit].contains(kind(move.old)))
       } else {
         plausible = move.name.hasPrefix(Store.replacedPrefix) && move.old == nil
       }
       guard plausible else { throw .badWriteLog(name: move.name) }
     }
     for deletion in entry.deletions
-    where !deletion.name.hasPrefix(EngagementReader.prefix)
+    where !(deletion.name.hasPrefix(EngagementReader.prefix) || Store.isBookkeeping(deletion.name))
       || ![.tag, .commit].contains(kind(deletion.old))
     {
       throw .badWriteLog(name: deletion.name)
