@@ -25,15 +25,23 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// Makes an id from its 20 raw bytes, as binary files keep it.
-  public init(raw: some Collection<UInt8>) {
-    let digits = Array("0123456789abcdef".utf8)
-    var hex: [UInt8] = []
-    hex.reserveCapacity(40)
-    for byte in raw.prefix(20) {
-      hex.append(digits[Int(byte >> 4)])
-      hex.append(digits[Int(byte & 0x0F)])
+  public init(raw: ArraySlice<UInt8>) {
+    self = raw.withUnsafeBytes { ObjectID(raw: $0) }
+  }
+
+  /// Makes an id from the first 20 bytes at `raw`, written straight into the string's storage: a token cache makes thousands.
+  public init(raw: UnsafeRawBufferPointer) {
+    let digits: StaticString = "0123456789abcdef"
+    hex = String(unsafeUninitializedCapacity: 40) { buffer in
+      digits.withUTF8Buffer { digit in
+        for index in 0..<min(20, raw.count) {
+          let byte = raw[index]
+          buffer[2 * index] = digit[Int(byte >> 4)]
+          buffer[2 * index + 1] = digit[Int(byte & 0x0F)]
+        }
+      }
+      return 2 * min(20, raw.count)
     }
-    self.hex = String(decoding: hex, as: UTF8.self)
   }
 
   /// The id's 20 raw bytes.

@@ -35,7 +35,7 @@ enum UnfollowedFile {
     guard fstat(descriptor, &status) == 0 else { throw .failed(String(cString: strerror(errno))) }
     try check(status)
     guard Int(status.st_size) <= limit else { throw .tooLarge(Int(status.st_size)) }
-    return try readAll(from: descriptor, limit: limit)
+    return try readAll(from: descriptor, limit: limit, expecting: Int(status.st_size))
   }
 
   /// Appends `bytes` to the regular file at `path` (creating it) in one `write` where the system allows, never through a link: for append-only caches, whose readers check what they read.
@@ -62,8 +62,30 @@ enum UnfollowedFile {
   }
 
   /// Everything `descriptor` yields, in 64 KiB reads, throwing `.tooLarge` as soon as it passes `limit`.
-  static func readAll(from descriptor: Int32, limit: Int) throws(Problem) -> [UInt8] {
+  static func readAll(from descriptor: Int32, limit: Int, expecting size: Int = 0) throws(Problem)
+    -> [UInt8]
+  {
     var bytes: [UInt8] = []
+    // A file's size from fstat is read in one go straight into the array; more is still read after.
+    if size > 0 {
+      var failure: Int32 = 0
+      bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+        while initialized < size {
+          let count = Foundation.read(
+            descriptor, buffer.baseAddress! + initialized, size - initialized)
+          if count > 0 {
+            initialized += count
+          } else if count == 0 {
+            break
+          } else if errno != EINTR {
+            failure = errno
+            break
+          }
+        }
+      }
+      if failure != 0 { throw .failed(String(cString: strerror(failure))) }
+      if bytes.count < size { return bytes }
+    }
     var chunk = [UInt8](repeating: 0, count: 64 * 1024)
     while true {
       let count = chunk.withUnsafeMutableBytes {

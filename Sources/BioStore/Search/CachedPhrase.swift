@@ -10,8 +10,12 @@ struct CachedPhrase {
   /// The numbers the last token may have: itself, or itself with a possessive ending.
   private let last: Set<UInt32>
 
-  /// `phrase` in `cache`'s numbering; make it after every text to be tested is in the cache.
+  /// How many words the cache's vocabulary had when this was made: a text added since may bring the phrase's words, so the caller makes it again.
+  let vocabularySize: Int
+
+  /// `phrase` in `cache`'s numbering as it stands.
   init(_ phrase: Phrase, in cache: TokenCache) {
+    vocabularySize = cache.vocabulary.count
     var words = phrase.foldedTokens
     let final = words.removeLast()
     let leading = words.map { cache.number(of: $0) }

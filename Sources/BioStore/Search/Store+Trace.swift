@@ -15,37 +15,34 @@ extension Store {
         throw .unknownVariant(only.rawValue, known: try currentVariants().map(\.rawValue))
       }
     }
-    // Each text is tokenized once ever (the token cache), and tested once however many versions
-    // or engagements hold it.
+    // Each text is tokenized once ever (the token cache) and tested where its numbers lie.
     let cache = TokenCache(gitDirectory: repository.gitDirectory)
-    for (_, history) in variants {
-      for indexed in history.versions {
-        let blob = indexed.version.blobID
-        try cache.add(blob) { () throws(StoreError) in try mainLine.bytes(ofBlob: blob) }
-      }
-    }
-    cache.save()
-    let cached = CachedPhrase(phrase, in: cache)
-    var saysIt: [ObjectID: Bool] = [:]
+    defer { cache.save() }
+    var cached = CachedPhrase(phrase, in: cache)
     func says(_ version: Version) throws(StoreError) -> Bool {
-      if let known = saysIt[version.blobID] { return known }
       let blob = version.blobID
-      try cache.add(blob) { () throws(StoreError) in try mainLine.bytes(ofBlob: blob) }
-      var answer = cache.withTokens(of: blob) { cached.occurs(in: $0) }
+      let found = try cache.withTokens(of: blob) { () throws(StoreError) in
+        try mainLine.bytes(ofBlob: blob)
+      } _: { tokens in
+        // A text new to the cache may have brought the phrase's words.
+        if cache.vocabulary.count != cached.vocabularySize {
+          cached = CachedPhrase(phrase, in: cache)
+        }
+        return cached.occurs(in: tokens)
+      }
       // The cache folds case: a case-sensitive phrase it finds is checked against the text.
-      if answer && phrase.caseSensitive { answer = phrase.occurs(in: try proseText(of: version)) }
-      saysIt[blob] = answer
-      return answer
+      guard found, phrase.caseSensitive else { return found }
+      return phrase.occurs(in: try proseText(of: version))
     }
     var traces: [PhraseTrace] = []
-    // Which variant, as named now, each version (commit and its own name) belongs to.
+    // Which variant, as named now, each version (commit and its own name) belongs to, for `sent`.
     var variantOf: [VersionKey: VariantName] = [:]
     for (variant, history) in variants {
       var trace = PhraseTrace(variant: variant)
       var said = false
       for indexed in history.versions.reversed() {
         let version = indexed.version
-        variantOf[VersionKey(version)] = variant
+        if sent { variantOf[VersionKey(version)] = variant }
         let says = try says(version)
         if says && !said {
           trace.events.append(
@@ -64,10 +61,8 @@ extension Store {
     if sent {
       for engagement in try engagements().engagements {
         for version in engagement.sent.map(\.version) {
-          // Every version sent is in some variant's history, so its answer is known.
           guard let variant = variantOf[VersionKey(version)],
-            let index = traces.firstIndex(where: { $0.variant == variant }),
-            saysIt[version.blobID] == true
+            let index = traces.firstIndex(where: { $0.variant == variant }), try says(version)
           else { continue }
           traces[index].sent.append(
             .init(engagement: engagement.name, date: engagement.date, version: version))

@@ -45,14 +45,17 @@ final class TokenCache {
   /// Whether the cache has the text stored as `blob`.
   func contains(_ blob: ObjectID) -> Bool { stored[blob] != nil || added[blob] != nil }
 
-  /// Calls `body` with the word numbers of the text stored as `blob` (which the cache must have), where they lie.
-  func withTokens<T>(of blob: ObjectID, _ body: (TokenNumbers) -> T) -> T {
+  /// Calls `body` with the word numbers of the text stored as `blob`, where they lie, tokenizing `text()` first when the cache lacks it.
+  func withTokens<T>(
+    of blob: ObjectID, text: () throws(StoreError) -> [UInt8], _ body: (TokenNumbers) -> T
+  ) throws(StoreError) -> T {
     if let (offset, count) = stored[blob] {
       return file.withUnsafeBytes {
         body(
           TokenNumbers(bytes: UnsafeRawBufferPointer(rebasing: $0[offset..<(offset + 4 * count)])))
       }
     }
+    try add(blob, text: text)
     return (added[blob] ?? []).withUnsafeBytes { body(TokenNumbers(bytes: $0)) }
   }
 
