@@ -115,6 +115,7 @@ extension Store {
           remote: remote,
           reason:
             "this store renamed \(old) to \(new), but on \(remote) \(files[old] == nil ? "\(old) is gone" : "\(new) exists")"
+            + " (take the rename back with `biostore undo`, once for each write since it, pull, then rename again as you choose)"
         )
       }
       edits[old.fileName] = .some(nil)
