@@ -167,6 +167,11 @@ extension Report {
         "engagement \(name) was recorded differently on \(remote); its record is taken, this store's kept as \(kept)"
       )
     }
+    for name in outcome.unreadableNames {
+      Console.warn(
+        "\(remote) has a tag engagements/\(name), whose name is not an engagement name; it was not taken"
+      )
+    }
     for name in outcome.retiredHere {
       Console.note(
         "engagement \(name) was retired here and \(remote) still has it; it stays retired, and push retires it there"

@@ -22,6 +22,8 @@ public struct PullOutcome: Sendable {
   public var remoteAgainOnTop: [String] = []
   /// This store's versions whose text the remote already had: left out, the remote's version (and date) kept; the old line is kept under `keptTip`.
   public var alreadyThere: [(variant: String, date: Timestamp)] = []
+  /// Tags under the remote's `refs/tags/engagements/` whose names break the naming rule: not taken.
+  public var unreadableNames: [String] = []
   /// Engagements the remote had and this store did not.
   public var newEngagements: [String] = []
   /// Engagements recorded differently on each side: the remote's record is taken, this store's kept under `keptAs`.

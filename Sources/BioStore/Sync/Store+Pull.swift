@@ -160,7 +160,10 @@ extension Store {
     var deletions: [WriteJournal.ReferenceDeletion] = []
     for (reference, target) in tracked {
       let name = String(reference.dropFirst(prefix.count))
-      guard let engagement = try? EngagementName(name) else { continue }
+      guard let engagement = try? EngagementName(name) else {
+        outcome.unreadableNames.append(name)
+        continue
+      }
       let local = try referenceTarget(engagement.referenceName)
       guard advertised.contains(engagement.referenceName) else {
         // The remote retired it since this store last heard from it.
