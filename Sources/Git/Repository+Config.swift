@@ -22,24 +22,14 @@ extension Repository {
   /// Wraps `git_repository_config_snapshot`, `git_config_open_level` (`GIT_CONFIG_LEVEL_LOCAL`) and
   /// `git_config_get_string`.
   public func localConfigString(_ key: String) throws(GitError) -> String? {
-    var config: OpaquePointer?
-    try check(git_repository_config_snapshot(&config, pointer), "git_repository_config_snapshot")
-    defer { git_config_free(config) }
-    var local: OpaquePointer?
-    do {
-      try check(
-        git_config_open_level(&local, config, GIT_CONFIG_LEVEL_LOCAL), "git_config_open_level")
-    } catch  where error.kind == .notFound {
-      return nil
+    try withLocalConfig(snapshot: true) { (local) throws(GitError) -> String? in
+      guard let local else { return nil }
+      var value: UnsafePointer<CChar>?
+      let result = git_config_get_string(&value, local, key)
+      guard result != GIT_ENOTFOUND.rawValue else { return nil }
+      try check(result, "git_config_get_string")
+      return value.map { String(cString: $0) }
     }
-    defer { git_config_free(local) }
-    var value: UnsafePointer<CChar>?
-    do {
-      try check(git_config_get_string(&value, local, key), "git_config_get_string")
-    } catch  where error.kind == .notFound {
-      return nil
-    }
-    return value.map { String(cString: $0) }
   }
 
   /// Sets `key` to `value` in the repository's own config (`.git/config`), as `git config KEY VALUE` would.
@@ -47,31 +37,23 @@ extension Repository {
   /// Wraps `git_repository_config`, `git_config_open_level` (`GIT_CONFIG_LEVEL_LOCAL`) and
   /// `git_config_set_string`, which writes the file through a lock and a rename.
   public func setLocalConfigString(_ key: String, to value: String) throws(GitError) {
-    var config: OpaquePointer?
-    try check(git_repository_config(&config, pointer), "git_repository_config")
-    defer { git_config_free(config) }
-    var local: OpaquePointer?
-    try check(
-      git_config_open_level(&local, config, GIT_CONFIG_LEVEL_LOCAL), "git_config_open_level")
-    defer { git_config_free(local) }
-    try check(git_config_set_string(local, key, value), "git_config_set_string")
+    try withLocalConfig(snapshot: false) { (local) throws(GitError) in
+      try check(git_config_set_string(local, key, value), "git_config_set_string")
+    }
   }
 
   /// Every value of a multi-valued `key` in the repository's own config (`.git/config`), in file order, as `git config --local --get-all KEY` lists them.
   ///
   /// Wraps `git_config_open_level` (`GIT_CONFIG_LEVEL_LOCAL`) and `git_config_get_multivar_foreach`.
   public func localConfigValues(_ key: String) throws(GitError) -> [String] {
-    var config: OpaquePointer?
-    try check(git_repository_config_snapshot(&config, pointer), "git_repository_config_snapshot")
-    defer { git_config_free(config) }
-    var local: OpaquePointer?
-    do {
-      try check(
-        git_config_open_level(&local, config, GIT_CONFIG_LEVEL_LOCAL), "git_config_open_level")
-    } catch  where error.kind == .notFound {
-      return []
+    try withLocalConfig(snapshot: true) { (local) throws(GitError) -> [String] in
+      guard let local else { return [] }
+      return try configValues(key, in: local)
     }
-    defer { git_config_free(local) }
+  }
+
+  /// The values of `key` in the config `local`, read through `git_config_get_multivar_foreach`.
+  private func configValues(_ key: String, in local: OpaquePointer) throws(GitError) -> [String] {
     final class Values { var list: [String] = [] }
     let values = Values()
     let result = withExtendedLifetime(values) {
@@ -93,13 +75,32 @@ extension Repository {
   ///
   /// Wraps `git_config_set_multivar` with a pattern no value matches, which appends.
   public func addLocalConfigValue(_ key: String, _ value: String) throws(GitError) {
+    try withLocalConfig(snapshot: false) { (local) throws(GitError) in
+      try check(git_config_set_multivar(local, key, "$^", value), "git_config_set_multivar")
+    }
+  }
+
+  /// Calls `body` with the repository's own config level (`.git/config`): a read-only snapshot for reading, the live config for writing; nil when a snapshot has no such level.
+  ///
+  /// Wraps `git_repository_config_snapshot` or `git_repository_config`, and `git_config_open_level`.
+  private func withLocalConfig<T>(
+    snapshot: Bool, _ body: (OpaquePointer?) throws(GitError) -> T
+  ) throws(GitError) -> T {
     var config: OpaquePointer?
-    try check(git_repository_config(&config, pointer), "git_repository_config")
+    if snapshot {
+      try check(git_repository_config_snapshot(&config, pointer), "git_repository_config_snapshot")
+    } else {
+      try check(git_repository_config(&config, pointer), "git_repository_config")
+    }
     defer { git_config_free(config) }
     var local: OpaquePointer?
-    try check(
-      git_config_open_level(&local, config, GIT_CONFIG_LEVEL_LOCAL), "git_config_open_level")
+    do {
+      try check(
+        git_config_open_level(&local, config, GIT_CONFIG_LEVEL_LOCAL), "git_config_open_level")
+    } catch  where error.kind == .notFound && snapshot {
+      return try body(nil)
+    }
     defer { git_config_free(local) }
-    try check(git_config_set_multivar(local, key, "$^", value), "git_config_set_multivar")
+    return try body(local)
   }
 }
