@@ -32,12 +32,24 @@ final class TokenCache {
   private var numbers: [[UInt8]: UInt32]?
 
   private static let magic: [UInt8] = Array("BTK1".utf8)
+  /// The most the file is read up to: 100,000 versions of 2,000 words each fit well inside.
+  static let maximumBytes = 1 << 30
 
   /// The cache of the store whose `.git` folder is `gitDirectory`, read from its file (an unreadable file reads as empty).
   init(gitDirectory: String) {
     path = gitDirectory + HistoryIndex.folder + "/tokens"
     scratchDirectory = gitDirectory + "biostore"
-    guard let bytes = try? UnfollowedFile.read(path) else { return }
+    let bytes: [UInt8]?
+    do {
+      bytes = try UnfollowedFile.read(path, limit: TokenCache.maximumBytes)
+    } catch .tooLarge {
+      // Larger than any store's tokens could be: something else was put here; start again.
+      fileNeedsReplacing = true
+      return
+    } catch {
+      return
+    }
+    guard let bytes else { return }
     file = bytes
     fileNeedsReplacing = !read()
   }
