@@ -55,7 +55,7 @@ final class TokenCache {
   }
 
   /// Whether the cache has the text stored as `blob`.
-  func contains(_ blob: ObjectID) -> Bool { stored[blob] != nil || added[blob] != nil }
+  private func contains(_ blob: ObjectID) -> Bool { stored[blob] != nil || added[blob] != nil }
 
   /// Calls `body` with the word numbers of the text stored as `blob`, where they lie, tokenizing `text()` first when the cache lacks it.
   func withTokens<T>(

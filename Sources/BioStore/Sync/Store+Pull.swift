@@ -152,7 +152,7 @@ extension Store {
   ) throws(StoreError) -> (
     moves: [WriteJournal.ReferenceMove], deletions: [WriteJournal.ReferenceDeletion]
   ) {
-    let prefix = Store.fetchedPrefix(of: remote) + "engagements/"
+    let prefix = Store.fetchedEngagementsPrefix(of: remote)
     let tracked = try storage { () throws(GitError) in
       try repository.referenceTargets(under: prefix)
     }

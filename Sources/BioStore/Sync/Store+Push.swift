@@ -22,7 +22,7 @@ extension Store {
     if force { try keepWhatAForcedPushReplaces(at: remote, tip: tip) }
     let plus = force ? "+" : ""
     var refspecs = ["\(plus)\(branch):\(branch)"]
-    let fetched = Store.fetchedPrefix(of: remote) + "engagements/"
+    let fetched = Store.fetchedEngagementsPrefix(of: remote)
     for name in try engagementReader.names() {
       // A record this store edited replaces the remote's older one: a tag moves only when forced.
       var edited = false
@@ -93,7 +93,7 @@ extension Store {
   private func recordPushedEngagements(_ pushed: [PushedReference], remote: String)
     throws(StoreError)
   {
-    let known = Store.fetchedPrefix(of: remote) + "engagements/"
+    let known = Store.fetchedEngagementsPrefix(of: remote)
     for reference in pushed where reference.refusal == nil {
       guard reference.name.hasPrefix(EngagementReader.prefix) else { continue }
       let tracking = known + reference.name.dropFirst(EngagementReader.prefix.count)
@@ -125,7 +125,7 @@ extension Store {
           prefix + String((kept.max() ?? 0) + 1), to: remoteTip, expecting: nil,
           logMessage: "biostore: kept before push --force to \(remote)")
       }
-      let fetched = Store.fetchedPrefix(of: remote) + "engagements/"
+      let fetched = Store.fetchedEngagementsPrefix(of: remote)
       for (reference, target) in try repository.referenceTargets(under: fetched) {
         let name = String(reference.dropFirst(fetched.count))
         guard let engagement = try? EngagementName(name),

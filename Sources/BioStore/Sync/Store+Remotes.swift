@@ -70,6 +70,11 @@ extension Store {
     "refs/biostore/remotes/\(remote)/"
   }
 
+  /// Where the engagement tags fetched from `remote` are kept: `refs/biostore/remotes/REMOTE/engagements/`.
+  static func fetchedEngagementsPrefix(of remote: String) -> String {
+    fetchedPrefix(of: remote) + "engagements/"
+  }
+
   /// The remote-tracking reference of the store's branch at `remote` (`refs/remotes/origin/main`).
   func trackingReference(of remote: String) -> String {
     "refs/remotes/\(remote)/" + branch.dropFirst("refs/heads/".count)
@@ -152,12 +157,12 @@ extension Store {
         from: remote,
         refspecs: [
           "+refs/heads/\(short):\(trackingReference(of: remote))",
-          "+\(EngagementReader.prefix)*:\(Store.fetchedPrefix(of: remote))engagements/*",
+          "+\(EngagementReader.prefix)*:\(Store.fetchedEngagementsPrefix(of: remote))*",
         ], credentials: credentials)
     } catch {
       throw remoteFailure(error, remote: remote, url: url, action: "fetch from")
     }
-    let known = Store.fetchedPrefix(of: remote) + "engagements/"
+    let known = Store.fetchedEngagementsPrefix(of: remote)
     for (reference, target) in try storage({ () throws(GitError) in
       try repository.referenceTargets(under: known)
     }) where !repository.peelsToCommit(target) {
