@@ -44,16 +44,19 @@ extension Biostore {
       if json { return try Console.printJSON(traces) }
       for (index, trace) in traces.enumerated() {
         if index > 0 { print() }
-        print("\(trace.variant) (\(trace.saysItNow ? "still says it" : "no longer says it"))")
+        let now =
+          if let renamed = trace.renamedTo { "renamed to \(renamed)" } else if trace.isRemoved {
+            "removed"
+          } else if trace.saysItNow { "still says it" } else { "no longer says it" }
+        print("\(trace.variant) (\(now))")
         let width = trace.events.map(\.change.rawValue.count).max() ?? 0
         for event in trace.events {
           let change = event.change.rawValue
-          let version = event.version
-          let name = version.variant == trace.variant ? "" : "  (as \(version.variant))"
+          let name = event.variant == trace.variant ? "" : "  (as \(event.variant))"
+          let what = event.version?.summary.escapedForOneLine ?? "\(event.variant) removed"
           print(
             "  " + change + String(repeating: " ", count: width - change.count)
-              + "  \(version.date.rfc3339)  \(version.id.short)  \(version.summary.escapedForOneLine)"
-              + name)
+              + "  \(event.date.rfc3339)  \(event.id.short)  \(what)" + name)
         }
         for sending in trace.sent {
           print(

@@ -178,6 +178,11 @@ import Testing
       "- name: talk\n  date: 2024-05-01\n  notes: mine\n  variants:\n    biosketch: 2024-04-08T13-12-18-07-00.md\n",
       "engagement talk has an unknown key 'notes'"
     ),
+    (
+      "engagements.yaml",
+      "- name: talk\n  date: 2024-05-01\n  limit: [5]\n  variants:\n    biosketch: 2024-04-08T13-12-18-07-00.md\n",
+      "engagement talk has a limit that is none of"
+    ),
   ])
   func malformedFoldersAreRefusedNamingTheFileAndNothingIsWritten(
     _ example: (String, String, String)

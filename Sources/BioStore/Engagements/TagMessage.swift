@@ -153,6 +153,11 @@ struct TagMessage: Equatable {
         )
         return
       }
+      // Two limits are a hand-made tag's mistake: the first is kept, and the reader is told.
+      if let limit, limit != read {
+        problems.append("has two Limit trailers ('\(limit)' and '\(read)'); '\(limit)' is used")
+        return
+      }
       limit = read
     default:
       break

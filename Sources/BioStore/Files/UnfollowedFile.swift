@@ -40,7 +40,9 @@ enum UnfollowedFile {
 
   /// Appends `bytes` to the regular file at `path` (creating it) in one `write` where the system allows, never through a link: for append-only caches, whose readers check what they read.
   static func append(_ bytes: [UInt8], to path: String) throws(Problem) {
-    let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
+    // O_NONBLOCK: opening a FIFO planted here for writing would otherwise wait for a reader forever.
+    let descriptor = open(
+      path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, 0o644)
     guard descriptor >= 0 else {
       throw errno == ELOOP ? .symbolicLink : .failed(String(cString: strerror(errno)))
     }

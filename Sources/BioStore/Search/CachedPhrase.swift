@@ -16,12 +16,12 @@ struct CachedPhrase {
   /// `phrase` in `cache`'s numbering as it stands.
   init(_ phrase: Phrase, in cache: TokenCache) {
     vocabularySize = cache.vocabulary.count
-    var words = phrase.foldedTokens
+    var words = phrase.foldedUnits
     let final = words.removeLast()
     let leading = words.map { cache.number(of: $0) }
     self.leading = leading.contains(nil) ? nil : leading.compactMap { $0 }
     last = Set(
-      ([final] + ProseText.possessives.map { final + $0 }).compactMap { cache.number(of: $0) })
+      ([final] + SearchUnit.possessives.map { final + $0 }).compactMap { cache.number(of: $0) })
   }
 
   /// Whether the text numbered `tokens` holds the phrase, folding case.

@@ -21,8 +21,8 @@ public struct Phrase: Sendable, Hashable {
     text.occurrences(of: tokens, ignoringCase: !caseSensitive)
   }
 
-  /// The phrase's tokens, folded as case-insensitive search compares them.
-  var foldedTokens: [[UInt8]] { tokens.foldedTokens }
+  /// The phrase's search units, case folded, as a `TokenCache` numbers them.
+  var foldedUnits: [[UInt8]] { tokens.searchUnits(ignoringCase: true).map(\.bytes) }
 
   /// Whether `text` contains the phrase.
   func occurs(in text: ProseText) -> Bool { !occurrences(in: text).isEmpty }

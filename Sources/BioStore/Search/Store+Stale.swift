@@ -41,14 +41,18 @@ extension Store {
   }
 
   /// Adds each of `phrases` the store does not keep yet to its list of retired phrases; returns those added.
+  ///
+  /// Two phrases that search alike (`Product Manager`, `product  manager`) are one: the first is
+  /// kept, on one line with single spaces, since the config holds one line per phrase.
   public func retire(_ phrases: [Phrase]) throws(StoreError) -> [Phrase] {
-    let kept = Set(try retiredPhrases().map { $0.text.lowercased() })
+    var kept = Set(try retiredPhrases().map(\.foldedUnits))
     var added: [Phrase] = []
-    for phrase in phrases where !kept.contains(phrase.text.lowercased()) {
+    for phrase in phrases where kept.insert(phrase.foldedUnits).inserted {
+      let line = phrase.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
       try storage { () throws(GitError) in
-        try repository.addLocalConfigValue(Store.retiredPhrasesKey, phrase.text)
+        try repository.addLocalConfigValue(Store.retiredPhrasesKey, line)
       }
-      added.append(phrase)
+      added.append(try Phrase(line, caseSensitive: phrase.caseSensitive))
     }
     return added
   }

@@ -4,16 +4,21 @@ extension Store {
   /// For each variant that ever said `phrase` (or only `variant`), the version where it first appeared and each where it disappeared or came back, oldest first; with `sent`, the engagements sent a version that says it. Refused with `noPhraseFound` when no version says it.
   ///
   /// Whether a version says the phrase is decided on its tokens, so a version that only
-  /// re-wraps or re-indents never appears here (where `git log -S` would name it).
+  /// re-wraps or re-indents never appears here (where `git log -S` would name it). Removing the
+  /// variant while it says the phrase is a change too, and a save after that which says it again
+  /// is a return. `variant` may be any name `history` takes, an old name or a removed variant.
   public func trace(_ phrase: Phrase, variant only: VariantName? = nil, sent: Bool = false)
     throws(StoreError) -> [PhraseTrace]
   {
-    var variants = try searchedVariants(includingRetired: true)
+    var variants: [(variant: VariantName, history: VariantHistory)]
     if let only {
-      variants = variants.filter { $0.variant == only }
-      guard !variants.isEmpty else {
+      let history = try index.history(of: only)
+      guard !history.versions.isEmpty else {
         throw .unknownVariant(only.rawValue, known: try currentVariants().map(\.rawValue))
       }
+      variants = [(only, history)]
+    } else {
+      variants = try searchedVariants(includingRetired: true)
     }
     // Each text is tokenized once ever (the token cache) and tested where its numbers lie.
     let cache = TokenCache(gitDirectory: repository.gitDirectory)
@@ -40,8 +45,18 @@ extension Store {
     for (variant, history) in variants {
       var trace = PhraseTrace(variant: variant)
       var said = false
-      for indexed in history.versions.reversed() {
-        let version = indexed.version
+      for item in history.items.reversed() {
+        let version: Version
+        switch item {
+        case .version(let indexed): version = indexed.version
+        case .removed(let name, let removal, _):
+          if said {
+            trace.events.append(.init(removalOf: name, id: removal.id, date: removal.date))
+          }
+          said = false
+          continue
+        case .renamed: continue
+        }
         if sent { variantOf[VersionKey(version)] = variant }
         let says = try says(version)
         if says && !said {
@@ -52,7 +67,9 @@ extension Store {
         }
         said = says
       }
-      trace.saysItNow = said
+      trace.isRemoved = history.removal != nil
+      trace.renamedTo = history.renamedTo?.variant
+      trace.saysItNow = said && trace.renamedTo == nil
       if !trace.events.isEmpty { traces.append(trace) }
     }
     guard !traces.isEmpty else {

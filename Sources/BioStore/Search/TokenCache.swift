@@ -1,10 +1,10 @@
 import Git
 import ProseDiff
 
-/// Each stored text's tokens, folded as case-insensitive search compares them and numbered, kept in `.git/biostore/index/tokens` so a phrase search reads no blob it has read before.
+/// Each stored text's search units, case folded and numbered, kept in `.git/biostore/index/tokens` so a phrase search reads no blob it has read before.
 ///
 /// A cache keyed by blob id, so it can never be out of date: a text's tokens are a function of
-/// its bytes. The file is a run of chunks, each `BTK1`, its payload's length and FNV-1a checksum,
+/// its bytes. The file is a run of chunks, each `BTK2` (`BTK1` files, from before search units, are replaced), its payload's length and FNV-1a checksum,
 /// then the payload: how many words the vocabulary had before it, the words it adds (each a
 /// length and folded bytes), and its records (a raw blob id, a token count and that many word
 /// numbers). A chunk is appended in one write; reading stops at the first chunk that is cut short,
@@ -31,9 +31,11 @@ final class TokenCache {
   /// Word numbers by folded word, made only when a text has to be added.
   private var numbers: [[UInt8]: UInt32]?
 
-  private static let magic: [UInt8] = Array("BTK1".utf8)
-  /// The most the file is read up to: 100,000 versions of 2,000 words each fit well inside.
-  static let maximumBytes = 1 << 30
+  private static let magic: [UInt8] = Array("BTK2".utf8)
+  /// The most the file is read up to (its size is checked before reading): 100,000 versions of 600 words each fit inside; a larger store's searches still answer, only slower.
+  static let maximumBytes = 1 << 28
+  /// How many new texts are kept in memory before they are written, so a search killed half-way keeps most of its work.
+  static let recordsPerChunk = 2_000
 
   /// The cache of the store whose `.git` folder is `gitDirectory`, read from its file (an unreadable file reads as empty).
   init(gitDirectory: String) {
@@ -42,11 +44,12 @@ final class TokenCache {
     let bytes: [UInt8]?
     do {
       bytes = try UnfollowedFile.read(path, limit: TokenCache.maximumBytes)
-    } catch .tooLarge {
-      // Larger than any store's tokens could be: something else was put here; start again.
-      fileNeedsReplacing = true
+    } catch .failed {
+      // The system refused (no permission, say): nothing can be done about it from here.
       return
     } catch {
+      // A link, a FIFO, a folder or a file larger than any cache: something else was put here.
+      fileNeedsReplacing = true
       return
     }
     guard let bytes else { return }
@@ -79,7 +82,7 @@ final class TokenCache {
         uniqueKeysWithValues: vocabulary.enumerated().map { ($0.element, UInt32($0.offset)) })
     }
     var tokens: [UInt32] = []
-    for word in ProseText(bytes: try text()).foldedTokens {
+    for word in ProseText(bytes: try text()).searchUnits(ignoringCase: true).map(\.bytes) {
       if let number = numbers?[word] {
         tokens.append(number)
       } else {
@@ -92,6 +95,7 @@ final class TokenCache {
     }
     added[blob] = tokens
     addedRecords.append((blob, tokens))
+    if addedRecords.count >= TokenCache.recordsPerChunk { save() }
   }
 
   /// The number of a folded word, or nil when no cached text has it.

@@ -194,8 +194,10 @@ extension ExportFolder {
         throw .badExport(path: path, reason: "engagement \(name) needs a date, YYYY-MM-DD")
       }
       var limit: LengthLimit?
-      if let limitText = item["limit"]?.string {
-        guard let value = LengthLimit(parsing: limitText) else {
+      if let limitNode = item["limit"] {
+        // A list or mapping is refused like any other unreadable limit, never read as none.
+        guard let limitText = limitNode.scalar?.string, let value = LengthLimit(parsing: limitText)
+        else {
           throw .badExport(
             path: path,
             reason:
