@@ -177,6 +177,12 @@ extension StoreError {
       "no heading '\(heading.printable)'\(quoteOnly ? " with a blockquote under it" : "") in \(source.printable); give an ATX heading's text (e.g. --section Biosketch for '### Biosketch')"
     case .sectionEmpty(let heading, let source, let quoteOnly):
       "heading '\(heading.printable)' in \(source) has no \(quoteOnly ? "blockquote" : "text") under it; \(quoteOnly ? "leave out --quote to take the section's text" : "give the heading of a section with text")"
+    case .missingTool(let name, let package):
+      "this needs \(name), which is not installed; install it with `sudo apt-get install -y \(package)` (or run Scripts/setup), or choose --format html"
+    case .toolFailed(let name, let reason):
+      "\(name) could not write the document: \(reason.printable); nothing was written"
+    case .outputExists(let path):
+      "\(path) already exists; give -o a new file name, or remove it first"
     case .exportDestinationExists(let path):
       "\(path) already exists and is not empty; export into a new folder"
     case .badEngagementDate(let text):

@@ -151,6 +151,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case operationInProgress(String, path: String)
   /// A write failed before anything was recorded.
   case notRecorded(String)
+  /// A program a document needs (pandoc, Chromium) is not installed: its name and Debian package.
+  case missingTool(String, package: String)
+  /// A program a document needs failed, and why.
+  case toolFailed(String, reason: String)
+  /// The file a document was to be written to already exists.
+  case outputExists(String)
 
   /// The same failure, said to have recorded nothing: for a failure before a write's point of no return.
   var beforeAnythingWasRecorded: StoreError {

@@ -15,7 +15,9 @@ extension Biostore {
         variant by variant, and a variant only one of them got is named. Prose is compared word \
         by word; re-wrapping, indentation and blockquote markers are layout, not change. The output is the newer text with deletions and insertions marked: \
         coloured on a terminal, else [-deleted-]{+inserted+}. Counts are words holding a \
-        changed word or punctuation mark. With --exit-code, exits 1 when the wording differs.
+        changed word or punctuation mark. With --exit-code, exits 1 when the wording differs. \
+        --format writes the redline as a document: docx (Word tracked changes, by pandoc), html \
+        (one self-contained page) or pdf (that page printed by headless Chromium), to -o FILE.
         """)
 
     @ParentCommand var root: Biostore
@@ -48,6 +50,16 @@ extension Biostore {
     @Flag(name: .customLong("exit-code"), help: "Exit 1 when the wording differs, 0 when not.")
     var exitCode = false
 
+    @Option(
+      help: ArgumentHelp(
+        "Write the redline as a document: docx, html or pdf (with -o FILE).", valueName: "format"))
+    var format: DocumentFormat?
+
+    @Option(
+      name: [.customShort("o"), .customLong("output")],
+      help: ArgumentHelp("The new file to write the document to.", valueName: "file"))
+    var output: String?
+
     @Flag(
       name: .customLong("no-color"),
       help: "Mark changes as [-deleted-]{+inserted+} even on a terminal.")
@@ -58,12 +70,21 @@ extension Biostore {
         throw ValidationError("--stat, --lines and --json cannot be combined; choose one")
       }
       if let context, context < 0 { throw ValidationError("--context must be 0 or more") }
+      try DocumentFormat.validate(
+        format, output: output, allowed: [.docx, .html, .pdf],
+        others: [
+          ("--stat", stat), ("--lines", lines), ("--json", json), ("--context", context != nil),
+        ])
     }
 
     func run() throws {
-      let diffs = try root.openStore().diff(
+      let store = try root.openStore()
+      let diffs = try store.diff(
         from: try DiffOperand(parsing: old), to: try DiffOperand(parsing: new))
-      if json {
+      if let format {
+        try DocumentFormat.deliver(
+          try store.document(of: diffs, old: old, new: new, as: format), to: output)
+      } else if json {
         try Console.printJSON(diffs)
       } else {
         for (index, diff) in diffs.enumerated() {

@@ -11,7 +11,9 @@ extension Biostore {
       discussion: """
         SPEC is VARIANT (the latest), VARIANT@DATE (the latest on or before the end of that day, \
         month or year), VARIANT@COMMIT (7+ hex digits), and any of these followed by ~N (N \
-        versions earlier).
+        versions earlier). --format writes it as a document: docx (by pandoc, its Markdown \
+        formatting kept), html (one self-contained page) or txt (plain text without Markdown \
+        markers, a paragraph to a line, to paste into web forms; by pandoc).
         """)
 
     @ParentCommand var root: Biostore
@@ -24,10 +26,28 @@ extension Biostore {
     @Flag(help: "Print one JSON document.")
     var json = false
 
+    @Option(
+      help: ArgumentHelp(
+        "Write the version as a document: docx (with -o FILE), html or txt.", valueName: "format"))
+    var format: DocumentFormat?
+
+    @Option(
+      name: [.customShort("o"), .customLong("output")],
+      help: ArgumentHelp("The new file to write the document to.", valueName: "file"))
+    var output: String?
+
+    func validate() throws {
+      try DocumentFormat.validate(
+        format, output: output, allowed: [.docx, .html, .txt], others: [("--json", json)])
+    }
+
     func run() throws {
       let spec = try Spec(parsing: spec)
       let store = try root.openStore()
       let version = try store.version(spec)
+      if let format {
+        return try DocumentFormat.deliver(try store.document(of: version, as: format), to: output)
+      }
       guard json else { return Console.write(bytes: try store.bytes(of: version)) }
       // JSON holds Unicode text, so a file that is not UTF-8 shows U+FFFD where plain `show` gives its bytes.
       let text = try store.text(of: version)

@@ -16,18 +16,41 @@ public enum RedlineStyle: Sendable {
 
 extension ProseDiff {
   /// The new text in its own layout with every change marked inline; with `context`, only the changed paragraphs and that many paragraphs around each.
-  ///
-  /// Deleted words read on one line where they stood. A deletion that began a line in the old
-  /// text opens the line it now precedes; any other follows the word before it.
   public func redline(_ style: RedlineStyle, context: Int? = nil) -> String {
     var output: [UInt8] = []
     output.reserveCapacity(new.bytes.count + new.bytes.count / 8)
     var marked: [Range<Int>] = []
-    func mark(_ text: String) {
+    for segment in redlineSegments() {
       let start = output.count
-      output += text.utf8
-      marked.append(start..<output.count)
+      switch segment.kind {
+      case .same: output += segment.text.utf8
+      case .deleted: output += style.deleted(segment.text).utf8
+      case .inserted: output += style.inserted(segment.text).utf8
+      }
+      if segment.kind != .same { marked.append(start..<output.count) }
     }
+    guard let context else { return String(decoding: output, as: UTF8.self) }
+    return ProseDiff.paragraphs(of: output, touching: marked, context: context)
+  }
+
+  /// The redline as a run of pieces, each unchanged, deleted or inserted; joined, the unchanged and inserted pieces are the new text's words.
+  ///
+  /// Deleted words read on one line where they stood. A deletion that began a line in the old
+  /// text opens the line it now precedes; any other follows the word before it. With
+  /// `spacingInside`, the space that only sets a deletion or an insertion apart is part of its
+  /// piece, so a document whose changes are all accepted reads `systems,` and not `systems ,`,
+  /// and one whose changes are all rejected `supercomputer.` and not `supercomputer .`.
+  public func redlineSegments(spacingInside: Bool = false) -> [RedlineSegment] {
+    var segments: [RedlineSegment] = []
+    func add(_ kind: RedlineSegment.Kind, _ text: String) {
+      guard !text.isEmpty else { return }
+      if kind == .same, let last = segments.last, last.kind == .same {
+        segments[segments.count - 1] = RedlineSegment(kind: .same, text: last.text + text)
+      } else {
+        segments.append(RedlineSegment(kind: kind, text: text))
+      }
+    }
+    func same(_ bytes: ArraySlice<UInt8>) { add(.same, String(decoding: bytes, as: UTF8.self)) }
     var deletionOpeningLine: String?
     for (index, run) in runs.enumerated() {
       if run.isEqual || !run.new.isEmpty {
@@ -37,38 +60,49 @@ extension ProseDiff {
         // A replacement whose two sides disagree on a space before them keeps that space inside
         // its own side's marker, so neither `2022[-I started-]` nor `Manager [-. My-]` reads wrong.
         let oldSpaced = !run.isEqual && !run.old.isEmpty && old.isSpaced(run.old.lowerBound)
-        let keepsLayoutInside = !run.isEqual && !run.old.isEmpty && oldSpaced == layout.isEmpty
-        if !keepsLayoutInside { output += new.bytes[layout] }
+        // With `spacingInside`, a pure insertion takes the layout before it too, unless the old
+        // text needs that space before the word that follows (`a [x] b`, not `supercomputer[ x].`).
+        let oldNeedsLayout =
+          run.old.lowerBound < old.tokenCount && old.isSpaced(run.old.lowerBound)
+        let keepsLayoutInside =
+          !run.isEqual
+          && (run.old.isEmpty ? spacingInside && !oldNeedsLayout : oldSpaced == layout.isEmpty)
+        if !keepsLayoutInside { same(new.bytes[layout]) }
         if let deletion = deletionOpeningLine {
-          mark(deletion)
-          output.append(UInt8(ascii: " "))
+          if spacingInside {
+            add(.deleted, deletion + " ")
+          } else {
+            add(.deleted, deletion)
+            add(.same, " ")
+          }
           deletionOpeningLine = nil
         }
         if run.isEqual {
-          output += new.bytes[tokens]
+          same(new.bytes[tokens])
         } else {
           if !run.old.isEmpty {
-            mark(
-              style.deleted((keepsLayoutInside && oldSpaced ? " " : "") + old.collapsed(run.old)))
+            add(.deleted, (keepsLayoutInside && oldSpaced ? " " : "") + old.collapsed(run.old))
           }
           let inserted = keepsLayoutInside ? layout.lowerBound..<tokens.upperBound : tokens
-          mark(style.inserted(new.slice(inserted)))
+          add(.inserted, new.slice(inserted))
         }
       } else {
-        let deletion = style.deleted(old.collapsed(run.old))
+        let deletion = old.collapsed(run.old)
         if old.startsLine(run.old.lowerBound) && index + 1 < runs.count {
           deletionOpeningLine = deletion
         } else {
-          if old.isSpaced(run.old.lowerBound) && !output.isEmpty {
-            output.append(UInt8(ascii: " "))
-          }
-          mark(deletion)
+          let spaced = old.isSpaced(run.old.lowerBound) && !segments.isEmpty
+          if spaced && !spacingInside { add(.same, " ") }
+          // Words deleted from the very start take the space after them, which the old text had.
+          let opening =
+            spacingInside && segments.isEmpty && run.old.upperBound < old.tokenCount
+            && old.isSpaced(run.old.upperBound)
+          add(.deleted, (spaced && spacingInside ? " " : "") + deletion + (opening ? " " : ""))
         }
       }
     }
-    output += new.bytes[new.trailingLayout]
-    guard let context else { return String(decoding: output, as: UTF8.self) }
-    return ProseDiff.paragraphs(of: output, touching: marked, context: context)
+    same(new.bytes[new.trailingLayout])
+    return segments
   }
 
   /// Only the paragraphs of `output` that overlap `marked` and `context` paragraphs around each, with a line for each gap.

@@ -1,0 +1,98 @@
+import Foundation
+
+/// Turns a redline, or a version's Markdown, into a document's bytes: HTML by biostore itself, Word and plain text by pandoc, PDF by printing the HTML in headless Chromium.
+///
+/// PDF comes from the HTML, not from pandoc, because pandoc's PDF needs a TeX installation of
+/// gigabytes and would look unlike the HTML; Chromium prints exactly the page one looks at.
+enum DocumentRenderer {
+  /// `document` as `format` (`txt` is the new text, one paragraph to a line).
+  static func bytes(of document: RedlineDocument, as format: DocumentFormat) throws(StoreError)
+    -> [UInt8]
+  {
+    switch format {
+    case .html: Array(HTMLWriter.page(of: document).utf8)
+    case .pdf: try pdf(of: HTMLWriter.page(of: document))
+    case .docx, .txt:
+      try pandoc(
+        PandocDocument.json(of: document, apiVersion: try pandocAPIVersion()), from: "json",
+        to: format == .docx ? "docx" : "plain")
+    }
+  }
+
+  /// The Markdown `text` of one version as `format`, its formatting read as Markdown (for `show`); HTML is `document`'s page.
+  static func bytes(ofMarkdown text: String, document: RedlineDocument, as format: DocumentFormat)
+    throws(StoreError) -> [UInt8]
+  {
+    switch format {
+    case .html, .pdf: try bytes(of: document, as: format)
+    case .docx: try pandoc(Array(text.utf8), from: "markdown-smart", to: "docx")
+    case .txt: try pandoc(Array(text.utf8), from: "markdown-smart", to: "plain")
+    }
+  }
+
+  /// The version of pandoc's document form the installed pandoc reads, from what it writes for an empty document.
+  private static func pandocAPIVersion() throws(StoreError) -> [Int] {
+    let output = try ExternalTool.pandoc.run(["--from", "markdown", "--to", "json"])
+    guard
+      let object = try? JSONSerialization.jsonObject(with: Data(output)) as? [String: Any],
+      let version = object["pandoc-api-version"] as? [Int]
+    else { throw .toolFailed("pandoc", reason: "it did not say which document version it reads") }
+    return version
+  }
+
+  /// pandoc's output for `input` read as `from` and written as `to`, through a file so binary output never passes a pipe.
+  private static func pandoc(_ input: [UInt8], from: String, to: String) throws(StoreError)
+    -> [UInt8]
+  {
+    try withScratchFolder { folder throws(StoreError) in
+      let output = folder + "/out." + (to == "plain" ? "txt" : to)
+      try ExternalTool.pandoc.run(
+        ["--from", from, "--to", to, "--wrap=none", "--output", output], input: input)
+      return try read(output)
+    }
+  }
+
+  /// `html` printed to PDF by headless Chromium, on A4-or-Letter as its defaults have it, without the date and file name headers.
+  private static func pdf(of html: String) throws(StoreError) -> [UInt8] {
+    try withScratchFolder { folder throws(StoreError) in
+      let page = folder + "/page.html"
+      let output = folder + "/page.pdf"
+      guard FileManager.default.createFile(atPath: page, contents: Data(html.utf8)) else {
+        throw .storage("cannot write a scratch file in \(folder)")
+      }
+      try ExternalTool.chromium.run([
+        "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+        "--user-data-dir=\(folder)/profile", "--no-pdf-header-footer",
+        "--print-to-pdf=\(output)", URL(fileURLWithPath: page).absoluteString,
+      ])
+      let bytes = try read(output)
+      guard bytes.starts(with: Array("%PDF".utf8)) else {
+        throw .toolFailed("chromium", reason: "it wrote no PDF")
+      }
+      return bytes
+    }
+  }
+
+  private static func read(_ path: String) throws(StoreError) -> [UInt8] {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw .toolFailed(URL(fileURLWithPath: path).lastPathComponent, reason: "it wrote nothing")
+    }
+    return Array(data)
+  }
+
+  /// Runs `body` with a new private folder under the temporary directory, removed afterwards.
+  private static func withScratchFolder<T>(_ body: (String) throws(StoreError) -> T)
+    throws(StoreError) -> T
+  {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("biostore-document-\(getpid())-\(UUID().uuidString.prefix(8))").path
+    do {
+      try FileManager.default.createDirectory(
+        atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    } catch {
+      throw .storage("cannot make a scratch folder in \(folder) (\(error.localizedDescription))")
+    }
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    return try body(folder)
+  }
+}
