@@ -138,10 +138,8 @@ extension StoreError {
       "give remote \(name) a URL or a path, e.g. `biostore remote add \(name) ssh://host/srv/bios.git`"
     case .emptyPhrase(let phrase):
       "'\(phrase.printable)' has no words to look for; give a phrase such as \"Product Manager\""
-    case .noPhraseFound(let phrases, let allVersions):
-      "no \(allVersions ? "version of any variant" : "variant's latest text") says "
-        + phrases.map { "'\($0.printable)'" }.joined(separator: " or ")
-        + (allVersions ? "" : " (add --all-versions to look at every version)")
+    case .noPhraseFound(let phrases, let allVersions, let variant):
+      StoreError.noPhraseMessage(phrases, allVersions: allVersions, variant: variant)
     case .nothingFits(let limit, let allVersions, let shortest, let length):
       "no \(allVersions ? "version" : "variant's latest version") fits \(limit)"
         + (shortest.map { "; the shortest is \($0) at \(limit.rule.describe(length ?? 0))" }
@@ -214,5 +212,21 @@ extension StoreError {
     case .editNotSaved(let reason, _, nil):
       "\(reason.description); your edited text could not be kept in the store either, so it is printed on stdout"
     }
+  }
+}
+extension StoreError {
+  /// Where no version said any of `phrases`, and where to look instead.
+  fileprivate static func noPhraseMessage(
+    _ phrases: [String], allVersions: Bool, variant: String?
+  ) -> String {
+    let looked =
+      variant.map { "version of \($0)" }
+      ?? (allVersions ? "version of any variant" : "variant's latest text")
+    let hint =
+      variant != nil
+      ? " (leave out --variant to look at every variant)"
+      : allVersions ? "" : " (add --all-versions to look at every version)"
+    return "no \(looked) says " + phrases.map { "'\($0.printable)'" }.joined(separator: " or ")
+      + hint
   }
 }

@@ -112,7 +112,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   /// A phrase to look for with nothing in it to match.
   case emptyPhrase(String)
   /// No version looked at says any of the phrases.
-  case noPhraseFound([String], allVersions: Bool)
+  case noPhraseFound([String], allVersions: Bool, variant: String? = nil)
   /// No version looked at fits the limit; the shortest one is named, with its length.
   case nothingFits(limit: LengthLimit, allVersions: Bool, shortest: String?, length: Int?)
   /// `stale` was given no phrase and the store keeps none.

@@ -36,10 +36,18 @@ extension Biostore {
       let store = try root.openStore()
       var phrases = try self.phrases.map { try Phrase($0, caseSensitive: caseSensitive) }
       if add {
-        for phrase in try store.retire(phrases) {
+        let retired = try store.retire(phrases)
+        for phrase in retired.added {
           Console.note("keeping '\(phrase.text)' as a retired phrase")
         }
-        phrases = []
+        for (phrase, keptAs) in retired.alreadyKept {
+          Console.note("'\(phrase.text)' is kept already, as '\(keptAs)'")
+        }
+        // The whole list is checked, and so is every phrase given, even one kept in another form.
+        var keys = Set<[[UInt8]]>()
+        phrases = (try store.retiredPhrases(caseSensitive: caseSensitive) + phrases).filter {
+          keys.insert($0.searchKey).inserted
+        }
       }
       let report = try store.stale(
         phrases, caseSensitive: caseSensitive, today: Timestamp.now().calendarDate)

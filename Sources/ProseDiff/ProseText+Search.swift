@@ -21,7 +21,8 @@ extension ProseText {
         start += 1
         continue
       }
-      let tokens = units[start].token..<(units[start + wanted.count - 1].token + 1)
+      let tokens =
+        units[start].tokens.lowerBound..<units[start + wanted.count - 1].tokens.upperBound
       // Two matches inside one token (`acme-acme`) are one place in the text.
       if tokens.lowerBound >= found.last?.upperBound ?? 0 { found.append(tokens) }
       start += wanted.count

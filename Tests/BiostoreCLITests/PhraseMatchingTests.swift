@@ -32,6 +32,32 @@ import Testing
     #expect(try composed.biostore("stale", "Cafe\u{301}").status == 1)
   }
 
+  @Test(arguments: [
+    // Text pasted from the web or a word processor, and what someone retiring a phrase types.
+    ("Go\u{AD}ogle engineer", "Google"), ("Go\u{200B}ogle engineer", "Google"),
+    ("Go\u{2060}ogle", "google"), ("Google", "Go\u{AD}ogle"),
+    ("İstanbul office", "Istanbul"), ("Diyarbakır office", "DİYARBAKIR"),
+    ("write an e\u{2011}mail", "e-mail"), ("Microsoft\u{02BC}s staff", "Microsoft"),
+    ("ＡＣＭＥ Corp", "ACME"), ("ﬁnance", "finance"), ("👩\u{200D}💻 dev", "👩\u{200D}💻"),
+  ])
+  func aPhraseIsFoundHoweverItsCharactersWereTyped(_ example: (String, String)) throws {
+    let sandbox = try store(saying: Array(example.0.utf8))
+
+    #expect(try sandbox.biostore("stale", example.1).status == 1, "a false all-clear")
+    #expect(try sandbox.biostore("trace", example.1).status == 0)
+  }
+
+  @Test(arguments: [
+    ("flags 🇺🇸 🇬🇧", "🇸🇬"), ("flags 🇺🇸🇬🇧", "🇸🇬"), ("x 👍 🏽", "👍🏽"), ("x 👍🏽", "🏽"),
+    ("dev 👩\u{200D}💻", "👩"),
+  ])
+  func anEmojiIsMatchedWholeNeverAPartOfOne(_ example: (String, String)) throws {
+    let sandbox = try store(saying: Array(example.0.utf8))
+
+    #expect(try sandbox.biostore("grep", example.1).status == 1)
+    #expect(try sandbox.biostore("stale", example.1).status == 0)
+  }
+
   @Test func aWordIsFoundInsideAnAddressOrLinkButNotInsideANumber() throws {
     let sandbox = try store(
       saying: Array(
@@ -63,6 +89,19 @@ import Testing
       try sandbox.git("config", "--get-all", "biostore.retired").stdout
         == "Product Manager\nAzure\n")
     #expect(added.stderr.components(separatedBy: "keeping").count == 3)
+    #expect(added.stderr.contains("'product   manager' is kept already, as 'Product Manager'"))
+  }
+
+  @Test func retiringWithCaseKeepsPhrasesThatDifferInCaseAndChecksEveryOne() throws {
+    let sandbox = try store(saying: Array("Lives on STRASSE 5.\n".utf8))
+
+    let added = try sandbox.biostore("stale", "--add", "--case", "Straße", "STRASSE")
+    let kept = try sandbox.biostore("stale", "--case")
+
+    #expect(added.status == 1, "STRASSE is still said")
+    #expect(
+      try sandbox.git("config", "--get-all", "biostore.retired").stdout == "Straße\nSTRASSE\n")
+    #expect(kept.status == 1)
   }
 
   @Test func traceTakesAnOldNameAndSaysWhenTheVariantWasRemovedAndCameBack() throws {
@@ -84,9 +123,11 @@ import Testing
         .status == 0)
     let back = try sandbox.biostore("trace", "Principal Engineer", "--json")
 
+    // The old name is traced as the variant it became, whose history holds the old name's.
     #expect(old.status == 0, "\(old.stderr)")
-    #expect(old.stdout.contains("bio (renamed to sketch)"))
+    #expect(old.stdout.contains("sketch (still says it)"))
     #expect(old.stdout.contains("appeared  2024-01-01"))
+    #expect(old.stdout.contains("(as bio)"))
     let gone = try #require(
       try JSONSerialization.jsonObject(with: Data(removed.stdout.utf8)) as? [[String: Any]])
     #expect(gone.first?["saysItNow"] as? Bool == false)
@@ -121,6 +162,20 @@ import Testing
     #expect(traced.stdout.contains("appeared"))
     var status = stat()
     #expect(lstat(cache, &status) == 0 && status.st_mode & S_IFMT == S_IFREG, "replaced by a file")
+  }
+
+  @Test func anEmptyFolderWhereTheTokenCacheLivesIsReplaced() throws {
+    let sandbox = try store(saying: Array("A Principal Engineer.\n".utf8))
+    let cache = sandbox.store + "/.git/biostore/index/tokens"
+    try? FileManager.default.removeItem(atPath: cache)
+    try FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true)
+
+    let traced = try sandbox.biostore("trace", "Principal Engineer")
+
+    #expect(traced.status == 0)
+    var isFolder: ObjCBool = false
+    #expect(
+      FileManager.default.fileExists(atPath: cache, isDirectory: &isFolder) && !isFolder.boolValue)
   }
 
   @Test func aTagWithTwoLimitsSaysWhichItUses() throws {

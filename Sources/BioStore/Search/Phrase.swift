@@ -24,6 +24,11 @@ public struct Phrase: Sendable, Hashable {
   /// The phrase's search units, case folded, as a `TokenCache` numbers them.
   var foldedUnits: [[UInt8]] { tokens.searchUnits(ignoringCase: true).map(\.bytes) }
 
+  /// What the phrase looks for: two phrases with the same key find the same places.
+  public var searchKey: [[UInt8]] {
+    tokens.searchUnits(ignoringCase: !caseSensitive).map(\.bytes)
+  }
+
   /// Whether `text` contains the phrase.
   func occurs(in text: ProseText) -> Bool { !occurrences(in: text).isEmpty }
 

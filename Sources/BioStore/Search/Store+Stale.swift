@@ -40,20 +40,33 @@ extension Store {
     return phrases
   }
 
-  /// Adds each of `phrases` the store does not keep yet to its list of retired phrases; returns those added.
+  /// Adds each of `phrases` the store does not keep yet to its list of retired phrases; returns those added, and each one not added with the kept phrase it searches like.
   ///
-  /// Two phrases that search alike (`Product Manager`, `product  manager`) are one: the first is
-  /// kept, on one line with single spaces, since the config holds one line per phrase.
-  public func retire(_ phrases: [Phrase]) throws(StoreError) -> [Phrase] {
-    var kept = Set(try retiredPhrases().map(\.foldedUnits))
+  /// Two phrases that search alike (`Product Manager`, `product  manager`; with `--case`, only
+  /// those of the same case) are one: the first is kept, on one line with single spaces, since
+  /// the config holds one line per phrase.
+  public func retire(_ phrases: [Phrase]) throws(StoreError) -> (
+    added: [Phrase], alreadyKept: [(phrase: Phrase, keptAs: String)]
+  ) {
+    var kept: [[[UInt8]]: String] = [:]
+    // The kept phrases are compared as the new ones will search: with their case, or without.
+    for old in try retiredPhrases(caseSensitive: phrases.first?.caseSensitive ?? false) {
+      kept[old.searchKey] = kept[old.searchKey] ?? old.text
+    }
     var added: [Phrase] = []
-    for phrase in phrases where kept.insert(phrase.foldedUnits).inserted {
+    var alreadyKept: [(Phrase, String)] = []
+    for phrase in phrases {
+      if let keptAs = kept[phrase.searchKey] {
+        alreadyKept.append((phrase, keptAs))
+        continue
+      }
       let line = phrase.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
       try storage { () throws(GitError) in
         try repository.addLocalConfigValue(Store.retiredPhrasesKey, line)
       }
+      kept[phrase.searchKey] = line
       added.append(try Phrase(line, caseSensitive: phrase.caseSensitive))
     }
-    return added
+    return (added, alreadyKept)
   }
 }

@@ -6,15 +6,22 @@ extension Store {
   /// Whether a version says the phrase is decided on its tokens, so a version that only
   /// re-wraps or re-indents never appears here (where `git log -S` would name it). Removing the
   /// variant while it says the phrase is a change too, and a save after that which says it again
-  /// is a return. `variant` may be any name `history` takes, an old name or a removed variant.
+  /// is a return. `variant` may be any name `history` takes: a removed variant, or an old name,
+  /// which is traced as the variant it was renamed to (whose history holds the old name's).
   public func trace(_ phrase: Phrase, variant only: VariantName? = nil, sent: Bool = false)
     throws(StoreError) -> [PhraseTrace]
   {
     var variants: [(variant: VariantName, history: VariantHistory)]
-    if let only {
-      let history = try index.history(of: only)
+    if var only {
+      var history = try index.history(of: only)
       guard !history.versions.isEmpty else {
         throw .unknownVariant(only.rawValue, known: try currentVariants().map(\.rawValue))
+      }
+      // Followed to its name now; a name seen twice (renamed away and back) ends the chain.
+      var seen: Set<VariantName> = [only]
+      while let renamed = history.renamedTo?.variant, seen.insert(renamed).inserted {
+        only = renamed
+        history = try index.history(of: renamed)
       }
       variants = [(only, history)]
     } else {
@@ -73,7 +80,7 @@ extension Store {
       if !trace.events.isEmpty { traces.append(trace) }
     }
     guard !traces.isEmpty else {
-      throw .noPhraseFound([phrase.text], allVersions: true)
+      throw .noPhraseFound([phrase.text], allVersions: true, variant: only?.rawValue)
     }
     if sent {
       for engagement in try engagements().engagements {

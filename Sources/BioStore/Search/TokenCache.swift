@@ -1,10 +1,11 @@
+import Foundation
 import Git
 import ProseDiff
 
 /// Each stored text's search units, case folded and numbered, kept in `.git/biostore/index/tokens` so a phrase search reads no blob it has read before.
 ///
 /// A cache keyed by blob id, so it can never be out of date: a text's tokens are a function of
-/// its bytes. The file is a run of chunks, each `BTK2` (`BTK1` files, from before search units, are replaced), its payload's length and FNV-1a checksum,
+/// its bytes. The file is a run of chunks, each `BTK3` (files of an earlier form, `BTK1` or `BTK2`, are replaced), its payload's length and FNV-1a checksum,
 /// then the payload: how many words the vocabulary had before it, the words it adds (each a
 /// length and folded bytes), and its records (a raw blob id, a token count and that many word
 /// numbers). A chunk is appended in one write; reading stops at the first chunk that is cut short,
@@ -28,10 +29,12 @@ final class TokenCache {
   private var addedRecords: [(ObjectID, [UInt32])] = []
   /// Whether the file had anything past its last good chunk, so appending would be lost.
   private var fileNeedsReplacing = false
+  /// Whether replacing the file failed (a read-only folder), so nothing more is written.
+  private var isReadOnly = false
   /// Word numbers by folded word, made only when a text has to be added.
   private var numbers: [[UInt8]: UInt32]?
 
-  private static let magic: [UInt8] = Array("BTK2".utf8)
+  private static let magic: [UInt8] = Array("BTK3".utf8)
   /// The most the file is read up to (its size is checked before reading): 100,000 versions of 600 words each fit inside; a larger store's searches still answer, only slower.
   static let maximumBytes = 1 << 28
   /// How many new texts are kept in memory before they are written, so a search killed half-way keeps most of its work.
@@ -106,7 +109,7 @@ final class TokenCache {
 
   /// Writes what was added since reading: one chunk appended, or the whole file replaced when its tail was damaged. A failure only costs the next search time.
   func save() {
-    guard !addedRecords.isEmpty else { return }
+    guard !addedRecords.isEmpty, !isReadOnly else { return }
     if fileNeedsReplacing {
       var all: [(ObjectID, [UInt32])] = added.map { ($0.key, $0.value) }
       for (blob, place) in stored {
@@ -114,8 +117,15 @@ final class TokenCache {
           (blob, (0..<place.count).map { file.loadNumber(at: place.offset + 4 * $0) }))
       }
       let replacement = chunk(base: 0, words: vocabulary[...], records: all)
-      try? AtomicFile.write(replacement, to: path, scratchDirectory: scratchDirectory)
-      fileNeedsReplacing = false
+      // An empty folder where the file belongs holds nothing to lose; a full one is left alone.
+      rmdir(path)
+      do {
+        try AtomicFile.write(replacement, to: path, scratchDirectory: scratchDirectory)
+        fileNeedsReplacing = false
+      } catch {
+        // Appending behind a damaged tail would only be lost again: no more writes this run.
+        isReadOnly = true
+      }
     } else {
       let added = chunk(
         base: vocabulary.count - addedWords, words: vocabulary[(vocabulary.count - addedWords)...],

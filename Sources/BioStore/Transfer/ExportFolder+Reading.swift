@@ -196,12 +196,16 @@ extension ExportFolder {
       var limit: LengthLimit?
       if let limitNode = item["limit"] {
         // A list or mapping is refused like any other unreadable limit, never read as none.
-        guard let limitText = limitNode.scalar?.string, let value = LengthLimit(parsing: limitText)
+        // The short forms `export` writes, and the long ones a tag's `Limit:` trailer has.
+        guard let limitText = limitNode.scalar?.string,
+          let value = TagMessage.limit(reading: limitText)
         else {
+          let shown = limitNode.scalar.map { " '\($0.string.printable)'" } ?? ""
           throw .badExport(
             path: path,
             reason:
-              "engagement \(name) has a limit that is none of 100, 100w, 100w:pretalx or 1000c")
+              "engagement \(name) has a limit\(shown) that is none of 100, 100w, 100w:pretalx, 1000c or 100 words"
+          )
         }
         limit = value
       }
