@@ -182,7 +182,7 @@ extension StoreError {
     case .outputExists(let path):
       "\(path) already exists; give -o a new file name, or remove it first"
     case .exportDestinationExists(let path):
-      "\(path) already exists and is not empty; export into a new folder"
+      "\(path) already exists and is not empty; write into a new folder, or remove it first"
     case .badEngagementDate(let text):
       "invalid engagement date '\(text.printable)': give YYYY-MM-DD (or YYYY-MM or YYYY for its first day), or RFC 3339"
     case .notARegularFile(let path, let link):

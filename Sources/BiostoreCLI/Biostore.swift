@@ -16,6 +16,7 @@ struct Biostore: ParsableCommand {
     subcommands: [
       Init.self, Save.self, Edit.self, List.self, Show.self, History.self, Diff.self, Tag.self,
       Engagements.self, Recall.self, Grep.self, Trace.self, Fits.self, Stale.self, Export.self,
+      Site.self,
       Import.self, ImportGit.self, Remove.self,
       Move.self, Amend.self, Undo.self, Untag.self, Remote.self, Clone.self, Pull.self, Push.self,
       Sync.self,

@@ -42,7 +42,8 @@ extension Store {
     }
   }
 
-  private func compare(_ from: Version?, _ to: Version?, as variant: VariantName) throws(StoreError)
+  /// The word-level comparison of two versions (either may be missing), reported as `variant`'s.
+  func compare(_ from: Version?, _ to: Version?, as variant: VariantName) throws(StoreError)
     -> VariantDiff
   {
     func text(_ version: Version?) throws(StoreError) -> ProseText {

@@ -132,7 +132,8 @@ enum HTMLWriter {
     th, td { text-align: left; padding: 0.3rem 0.5rem; border-bottom: 1px solid #e2e2e2; vertical-align: top; }
     .version { border-top: 1px solid #e2e2e2; margin-top: 1.5rem; }
     .event { color: #555; font-style: italic; }
-    .tag { display: inline-block; font-size: 0.8rem; padding: 0 0.4rem; border: 1px solid #999; border-radius: 0.6rem; margin-right: 0.25rem; }
+    td:first-child { white-space: nowrap; }
+    .tag { white-space: nowrap; display: inline-block; font-size: 0.8rem; padding: 0 0.4rem; border: 1px solid #999; border-radius: 0.6rem; margin-right: 0.25rem; }
     .over { color: #a3161b; font-weight: bold; }
     nav { font-size: 0.9rem; margin-bottom: 1rem; }
     @media print { main { max-width: none; margin: 0; } a { color: inherit; } nav { display: none; } }

@@ -111,4 +111,53 @@ struct ExportScratch {
       }
     }
   }
+
+  /// `destination` without trailing slashes (`export NEW/` means the folder NEW, as `mkdir` and `cp -r` read it), refused when it is anything but an empty folder or nothing, or its parent is missing.
+  static func checkNewFolder(_ destination: String) throws(StoreError) -> String {
+    var path = destination
+    while path.count > 1, path.hasSuffix("/") { path.removeLast() }
+    let manager = FileManager.default
+    let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    guard UnfollowedFile.isFolderOrAbsent(parent), manager.fileExists(atPath: parent) else {
+      throw .storage(
+        "cannot write to \(path): its parent folder \(parent) does not exist; create it first")
+    }
+    if manager.fileExists(atPath: path),
+      (try? manager.contentsOfDirectory(atPath: path).isEmpty) != true
+    {
+      throw .exportDestinationExists(path)
+    }
+    return path
+  }
+
+  /// Writes `files` (paths relative to the folder, at most one folder deep) as the new folder `path`, through a temporary sibling folder renamed into place, which the next command removes if this one is killed.
+  static func writeFolder(
+    _ files: [(path: String, bytes: [UInt8])], to path: String, privateDirectory: String
+  ) throws(StoreError) {
+    let manager = FileManager.default
+    let scratchFolder = ExportScratch(beside: path, privateDirectory: privateDirectory)
+    defer { scratchFolder.end() }
+    let scratch = scratchFolder.path
+    do {
+      try manager.createDirectory(atPath: scratch, withIntermediateDirectories: false)
+      var folders: Set<String> = []
+      for file in files {
+        let parts = file.path.split(separator: "/")
+        if parts.count > 1, folders.insert(String(parts[0])).inserted {
+          try manager.createDirectory(
+            atPath: scratch + "/" + parts[0], withIntermediateDirectories: false)
+        }
+        try Data(file.bytes).write(to: URL(fileURLWithPath: scratch + "/" + file.path))
+      }
+      // An empty destination folder is replaced; rmdir refuses one that gained files meanwhile.
+      if manager.fileExists(atPath: path), rmdir(path) != 0 {
+        throw StoreError.exportDestinationExists(path)
+      }
+      try manager.moveItem(atPath: scratch, toPath: path)
+    } catch {
+      try? manager.removeItem(atPath: scratch)
+      if let error = error as? StoreError { throw error }
+      throw .storage("cannot write \(path) (\(error.localizedDescription))")
+    }
+  }
 }

@@ -7,21 +7,7 @@ extension Store {
   /// The folder is written beside `path` under a temporary name and renamed into place, so a failed
   /// export leaves nothing behind. Messages lose biostore's own trailers, as `history --json` shows them.
   public func export(to destination: String) throws(StoreError) -> TransferSummary {
-    let manager = FileManager.default
-    // `export NEW/` means the folder NEW, as `mkdir` and `cp -r` read it.
-    var path = destination
-    while path.count > 1, path.hasSuffix("/") { path.removeLast() }
-    let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
-    guard UnfollowedFile.isFolderOrAbsent(parent), manager.fileExists(atPath: parent) else {
-      throw .storage(
-        "cannot export to \(path): its parent folder \(parent) does not exist; create it first"
-      )
-    }
-    if manager.fileExists(atPath: path),
-      (try? manager.contentsOfDirectory(atPath: path).isEmpty) != true
-    {
-      throw .exportDestinationExists(path)
-    }
+    let path = try ExportScratch.checkNewFolder(destination)
     var folder = ExportFolder()
     var summary = TransferSummary()
     var fileNames: [VariantName: [ObjectID: String]] = [:]
@@ -102,35 +88,16 @@ extension Store {
 extension ExportFolder {
   /// Writes the folder to `path` through a temporary sibling folder renamed into place, which the next command removes if this one is killed.
   func write(to path: String, privateDirectory: String) throws(StoreError) {
-    let manager = FileManager.default
-    let scratchFolder = ExportScratch(beside: path, privateDirectory: privateDirectory)
-    defer { scratchFolder.end() }
-    let scratch = scratchFolder.path
-    do {
-      try manager.createDirectory(atPath: scratch, withIntermediateDirectories: false)
-      for (variant, files) in versions {
-        let folder = scratch + "/" + variant.rawValue
-        try manager.createDirectory(atPath: folder, withIntermediateDirectories: false)
-        for file in files {
-          try Data(try ExportFolder.contents(of: file)).write(
-            to: URL(fileURLWithPath: folder + "/" + file.fileName))
-        }
+    var files: [(path: String, bytes: [UInt8])] = []
+    for (variant, versionFiles) in versions {
+      for file in versionFiles {
+        files.append((variant.rawValue + "/" + file.fileName, try ExportFolder.contents(of: file)))
       }
-      try Data(try engagementsContents().utf8).write(
-        to: URL(fileURLWithPath: scratch + "/" + ExportFolder.engagementsFile))
-      if let events = try eventsContents() {
-        try Data(events.utf8).write(
-          to: URL(fileURLWithPath: scratch + "/" + ExportFolder.eventsFile))
-      }
-      // An empty destination folder is replaced; rmdir refuses one that gained files meanwhile.
-      if manager.fileExists(atPath: path), rmdir(path) != 0 {
-        throw StoreError.exportDestinationExists(path)
-      }
-      try manager.moveItem(atPath: scratch, toPath: path)
-    } catch {
-      try? manager.removeItem(atPath: scratch)
-      if let error = error as? StoreError { throw error }
-      throw .storage("cannot write the export to \(path) (\(error.localizedDescription))")
     }
+    files.append((ExportFolder.engagementsFile, Array(try engagementsContents().utf8)))
+    if let events = try eventsContents() {
+      files.append((ExportFolder.eventsFile, Array(events.utf8)))
+    }
+    try ExportScratch.writeFolder(files, to: path, privateDirectory: privateDirectory)
   }
 }
