@@ -66,8 +66,7 @@ import Testing
   }
 
   @Test func theSampleStoreImportsAndAnswersTheDemosQuestions() throws {
-    let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("store").path
+    let sample = Sandbox.sampleStore
     let statement = try String(
       contentsOfFile: sample + "/research-statement/2024-04-22T10-00-00-07-00.md", encoding: .utf8)
     let sandbox = try Sandbox()

@@ -159,11 +159,7 @@ import Testing
   }
 
   @Test func theSampleBiosketchCountsAsTheIssueSaysAndTagLimitsWarnByTheirRule() throws {
-    let sandbox = try Sandbox()
-    let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("store").path
-    try #require(try sandbox.biostore("init").status == 0)
-    try #require(try sandbox.biostore("import", sample).status == 0)
+    let sandbox = try Sandbox.withSampleStore()
     let april = try sandbox.biostore("show", "biosketch@2024-04-30").stdout
 
     let byWords = try sandbox.biostore("fits", "94", "--json")

@@ -77,6 +77,18 @@ final class Sandbox: Sendable {
     return sandbox
   }
 
+  /// The sample data in the repository's `store/` folder, in the export format.
+  static let sampleStore = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("store").path
+
+  /// A new store holding the sample data of `store/`: the first user's bios and engagements.
+  static func withSampleStore() throws -> Sandbox {
+    let sandbox = try Sandbox()
+    try #require(try sandbox.biostore("init").status == 0)
+    try #require(try sandbox.biostore("import", sampleStore).status == 0)
+    return sandbox
+  }
+
   deinit {
     try? FileManager.default.removeItem(at: root)
   }
