@@ -124,6 +124,7 @@ enum HTMLWriter {
     h1, h2, h3 { font-family: "Helvetica Neue", Arial, "DejaVu Sans", sans-serif; line-height: 1.25; }
     h1 { font-size: 1.6rem; } h2 { font-size: 1.25rem; margin-top: 2rem; } h3 { font-size: 1.05rem; }
     a { color: #0b4f9c; }
+    del + ins { margin-left: 0.2em; }
     del { color: #a3161b; background: #fde8e8; text-decoration: line-through; }
     ins { color: #0d5c1e; background: #e3f6e6; text-decoration: underline; }
     .detail, .legend, .meta { color: #555; font-size: 0.9rem; }
