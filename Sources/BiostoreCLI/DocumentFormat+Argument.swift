@@ -21,13 +21,14 @@ extension DocumentFormat: ExpressibleByArgument {
       throw ValidationError("--format and \(other.name) cannot be combined; choose one")
     }
     if format.isBinary && output == nil {
-      throw ValidationError("--format \(format.rawValue) writes a file: give -o FILE")
+      throw ValidationError(
+        "--format \(format.rawValue) writes a file: give -o FILE (or -o - for stdout)")
     }
   }
 
-  /// Writes a document to the new file `output`, saying where, or to stdout when there is none.
+  /// Writes a document to the new file `output`, saying where, or to stdout when there is none or it is `-`.
   static func deliver(_ bytes: [UInt8], to output: String?) throws {
-    guard let output else { return Console.write(bytes: bytes) }
+    guard let output, output != "-" else { return Console.write(bytes: bytes) }
     try Store.writeDocument(bytes, to: output)
     Console.note("wrote \(output)")
   }
