@@ -61,6 +61,25 @@ private let hasPandoc = FileManager.default.isExecutableFile(atPath: "/usr/bin/p
     #expect(words(text(ofHTML: body, dropping: "ins")) == words(old))
   }
 
+  @Test func anEngagementToEngagementRedlineHasASectionPerVariant() throws {
+    let sandbox = try Sandbox.withSampleStore()
+
+    let outcome = try sandbox.biostore(
+      "diff", "hpc-storage-talk-2022", "ai-infra-summit-2025", "--format", "html")
+    let sections = outcome.stdout.components(separatedBy: "<section class=\"variant\"").count - 1
+    let json = try sandbox.biostore(
+      "diff", "hpc-storage-talk-2022", "ai-infra-summit-2025", "--json")
+    let variants = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+
+    #expect(outcome.status == 0)
+    #expect(sections == variants.count && sections > 1)
+    for variant in variants.compactMap({ $0["variant"] as? String }) {
+      #expect(outcome.stdout.contains("<h2>\(variant)</h2>"))
+    }
+    #expect(outcome.stdout.contains("only in ai-infra-summit-2025"))
+  }
+
   @Test func documentsGoToNewFilesOnlyAndBadRequestsAreRefused() throws {
     let sandbox = try Sandbox.withSampleStore()
     let existing = try sandbox.file("mine.html", "my own words\n")
