@@ -32,7 +32,9 @@ enum DocumentRenderer {
 
   /// The version of pandoc's document form the installed pandoc reads, from what it writes for an empty document.
   private static func pandocAPIVersion() throws(StoreError) -> [Int] {
-    let output = try ExternalTool.pandoc.run(["--from", "markdown", "--to", "json"])
+    let output = try withScratchFolder { folder throws(StoreError) in
+      try ExternalTool.pandoc.run(["--from", "markdown", "--to", "json"], in: folder)
+    }
     guard
       let object = try? JSONSerialization.jsonObject(with: Data(output)) as? [String: Any],
       let version = object["pandoc-api-version"] as? [Int]
@@ -45,9 +47,13 @@ enum DocumentRenderer {
     -> [UInt8]
   {
     try withScratchFolder { folder throws(StoreError) in
+      let source = folder + "/in." + (from == "json" ? "json" : "md")
       let output = folder + "/out." + (to == "plain" ? "txt" : to)
+      guard FileManager.default.createFile(atPath: source, contents: Data(input)) else {
+        throw .storage("cannot write a scratch file in \(folder)")
+      }
       try ExternalTool.pandoc.run(
-        ["--from", from, "--to", to, "--wrap=none", "--output", output], input: input)
+        ["--from", from, "--to", to, "--wrap=none", "--output", output, source], in: folder)
       return try read(output)
     }
   }
@@ -60,11 +66,12 @@ enum DocumentRenderer {
       guard FileManager.default.createFile(atPath: page, contents: Data(html.utf8)) else {
         throw .storage("cannot write a scratch file in \(folder)")
       }
-      try ExternalTool.chromium.run([
-        "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-        "--user-data-dir=\(folder)/profile", "--no-pdf-header-footer",
-        "--print-to-pdf=\(output)", URL(fileURLWithPath: page).absoluteString,
-      ])
+      try ExternalTool.chromium.run(
+        [
+          "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+          "--user-data-dir=\(folder)/profile", "--no-pdf-header-footer",
+          "--print-to-pdf=\(output)", URL(fileURLWithPath: page).absoluteString,
+        ], in: folder)
       let bytes = try read(output)
       guard bytes.starts(with: Array("%PDF".utf8)) else {
         throw .toolFailed("chromium", reason: "it wrote no PDF")
