@@ -30,7 +30,8 @@ public struct ProseDiff: Sendable {
     let minimal = SequenceDiff(old: symbols.old, new: symbols.new, symbolCount: symbols.count)
     added = new.wordsHolding { minimal.inserted[$0] }
     removed = old.wordsHolding { minimal.deleted[$0] }
-    runs = ProseDiff.cleanedUp(minimal.runs, old: old, new: new)
+    runs = ProseDiff.slidToParagraphs(
+      ProseDiff.cleanedUp(minimal.runs, old: old, new: new), old: old, new: new)
   }
 
   /// Whether any word or punctuation changed.

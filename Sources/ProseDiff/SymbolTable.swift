@@ -1,5 +1,11 @@
 /// Numbers byte strings so that equal strings get equal numbers, for diffing by integer comparison.
 ///
+/// A token glued to the one before it (`bar` in `foo,bar`, `see` in `(see`) gets another number
+/// than the same token after whitespace (`foo, bar`): adding or taking away that space changes
+/// the text's words, which re-wrapping (a space for a line break, or the reverse) and indentation
+/// never do. Emphasis and code marks (`*`, `_`, `~`, `` ` ``) are the exception, on either side,
+/// so adding emphasis (`*principal*`) still marks only the asterisks.
+///
 /// An open-addressing hash table keyed by the bytes themselves: no `String` is made per token.
 /// Each distinct string is copied once into a small arena and the table keeps its full hash, so a
 /// look-up compares hashes first and bytes only in the arena, which stays in cache while a
@@ -10,6 +16,8 @@ struct SymbolTable {
   private var slots = [Int32](repeating: -1, count: 1024)
   /// The hash of each symbol, so most mismatches never touch bytes.
   private var hashes: [UInt32] = []
+  /// Whether each symbol is a token glued to the one before it.
+  private var glued: [Bool] = []
   /// Where each symbol's bytes start in `arena`; one more entry marks the end.
   private var offsets: [Int32] = [0]
   /// The bytes of every distinct string, one after another.
@@ -27,22 +35,42 @@ struct SymbolTable {
 
   private mutating func number(_ text: [UInt8], _ spans: [TokenSpan]) -> [Int32] {
     text.withUnsafeBufferPointer { text in
-      spans.map { symbol(for: UnsafeBufferPointer(rebasing: text[$0.range]), hash: $0.hash) }
+      var previousEnd: Int32?
+      return spans.map { span in
+        // The first token is never glued: whitespace before a text is layout.
+        let isGlued =
+          previousEnd == span.start && !SymbolTable.emphasis.contains(text[Int(span.start) - 1])
+          && !SymbolTable.emphasis.contains(text[Int(span.start)])
+        previousEnd = span.end
+        return symbol(
+          for: UnsafeBufferPointer(rebasing: text[span.range]),
+          hash: isGlued ? span.hash ^ 0x9E37_79B9 : span.hash, glued: isGlued)
+      }
     }
   }
 
-  private mutating func symbol(for bytes: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int32 {
+  /// The marks a token may be glued to, or lose, without changing its words: emphasis and code.
+  private static let emphasis: Set<UInt8> = Set("*_~`".utf8)
+
+  private mutating func symbol(for bytes: UnsafeBufferPointer<UInt8>, hash: UInt32, glued: Bool)
+    -> Int32
+  {
     let mask = slots.count - 1
     var slot = Int(truncatingIfNeeded: hash) & mask
     while true {
       let symbol = slots[slot]
       if symbol < 0 { break }
-      if hashes[Int(symbol)] == hash && arenaEqual(Int(symbol), bytes) { return symbol }
+      if hashes[Int(symbol)] == hash && self.glued[Int(symbol)] == glued
+        && arenaEqual(Int(symbol), bytes)
+      {
+        return symbol
+      }
       slot = (slot + 1) & mask
     }
     let symbol = Int32(truncatingIfNeeded: hashes.count)
     slots[slot] = symbol
     hashes.append(hash)
+    self.glued.append(glued)
     arena.append(contentsOf: bytes)
     offsets.append(Int32(truncatingIfNeeded: arena.count))
     if hashes.count * 2 > slots.count { grow() }

@@ -183,6 +183,28 @@ private let hasPandoc = FileManager.default.isExecutableFile(atPath: "/usr/bin/p
     #expect(xml.components(separatedBy: "<w:del ").count == 2, "one deletion")
   }
 
+  @Test(
+    .enabled(if: hasPandoc),
+    arguments: [
+      ("foo,bar and baz.\n", "foo, bar and baz.\n"),
+      ("P1 words.\n\nP2 words.\n", "P1 words.\n\nNew para here.\n\nP2 words.\n\nEnd para.\n"),
+      ("First para here.\n\nSecond para.\n", "Second para.\n"),
+      ("A (see above) note.\n", "A ( see above ) note.\n"),
+    ])
+  func spacingAndParagraphChangesRoundTripThroughWord(_ example: (String, String)) throws {
+    let sandbox = try Sandbox()
+    try #require(try sandbox.biostore("init").status == 0)
+    try #require(
+      try sandbox.biostore("save", "bio", "--date", "2023", stdin: example.0).status == 0)
+    try #require(
+      try sandbox.biostore("save", "bio", "--date", "2024", stdin: example.1).status == 0)
+
+    let (_, accepted, rejected) = try trackedChanges(sandbox, "bio@2023", "bio@2024")
+
+    #expect(accepted == words(example.1))
+    #expect(rejected == words(example.0))
+  }
+
   @Test(.enabled(if: hasPandoc))
   func showWritesPasteReadyTextAndWord() throws {
     let sandbox = try Sandbox()

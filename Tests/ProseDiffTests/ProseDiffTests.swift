@@ -60,6 +60,10 @@ import Testing
       "See [my site](https://[-a.org-]{+b.org+})."
     ),
     ("a principal engineer", "a *principal* engineer", 1, 0, "a {+*+}principal{+*+} engineer"),
+    // A space after a comma is part of the words (3 become 4), not layout.
+    ("foo,bar and baz.", "foo, bar and baz.", 1, 1, "foo,[-bar-]{+ bar+} and baz."),
+    // A new paragraph is shown starting where paragraphs start, not as `words{+.\n\nEnd+}.`.
+    ("P2 words.\n", "P2 words.\n\nEnd para.\n", 2, 0, "P2 words.\n\n{+End para.+}\n"),
     ("- one\n- two\n", "- one\n- two\n- three\n", 1, 0, "- one\n- two\n{+- three+}\n"),
     ("", "", 0, 0, ""),
     ("", "Two words", 2, 0, "{+Two words+}"),
