@@ -101,7 +101,10 @@ extension Biostore {
         let (has, lacks, version) =
           diff.to.map { (new, old, $0) } ?? (old, new, diff.from)
         let words = (diff.to == nil ? diff.prose.old : diff.prose.new).wordCount
-        let detail = version.map { "as of \($0.date.day), \($0.id.short), \(words) words" } ?? ""
+        let detail =
+          version.map {
+            "as of \($0.date.day), \($0.id.short), \(CountingRule.words.describe(words))"
+          } ?? ""
         return Console.write(
           (headed && !stat ? "== \(name) ==\n" : "")
             + "\(name) is only in \(has) (\(detail)), not in \(lacks)\n")

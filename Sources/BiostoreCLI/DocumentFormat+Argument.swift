@@ -8,6 +8,7 @@ extension DocumentFormat: ExpressibleByArgument {
     _ format: DocumentFormat?, output: String?, allowed: [DocumentFormat],
     others: [(name: String, given: Bool)] = []
   ) throws {
+    if output == "" { throw ValidationError("-o needs a file name (or - for stdout)") }
     guard let format else {
       if output != nil { throw ValidationError("-o FILE writes a document: give --format too") }
       return

@@ -27,7 +27,7 @@ enum Report {
       let variant = sent.variant.rawValue
       var line =
         "    " + variant + String(repeating: " ", count: width - variant.count)
-        + "  \(sent.version.date.rfc3339)  \(sent.version.id.short)  \(sent.words) words"
+        + "  \(sent.version.date.rfc3339)  \(sent.version.id.short)  \(CountingRule.words.describe(sent.words))"
       if sent.isOverLimit, let limit = engagement.limit, let length = sent.length {
         line +=
           limit.rule == .words

@@ -1,5 +1,7 @@
 /// A kind of document a diff or a version can be written as, for people who do not read Markdown.
-public enum DocumentFormat: String, Sendable, CaseIterable {
+///
+/// Not `CaseIterable`, so a command's help names only the formats that command writes.
+public enum DocumentFormat: String, Sendable {
   /// Word, with the changes as tracked changes (made by pandoc).
   case docx
   /// One self-contained HTML page.

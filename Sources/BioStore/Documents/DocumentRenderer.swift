@@ -25,8 +25,9 @@ enum DocumentRenderer {
   {
     switch format {
     case .html, .pdf: try bytes(of: document, as: format)
-    case .docx: try pandoc(Array(text.utf8), from: "markdown-smart", to: "docx")
-    case .txt: try pandoc(Array(text.utf8), from: "markdown-smart", to: "plain")
+    // HTML written in a bio is its text, not markup to drop or to split a paragraph at.
+    case .docx: try pandoc(Array(text.utf8), from: "markdown-smart-raw_html", to: "docx")
+    case .txt: try pandoc(Array(text.utf8), from: "markdown-smart-raw_html", to: "plain")
     }
   }
 

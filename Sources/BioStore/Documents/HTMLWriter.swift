@@ -127,7 +127,7 @@ enum HTMLWriter {
     del + ins { margin-left: 0.2em; }
     del { color: #a3161b; background: #fde8e8; text-decoration: line-through; }
     ins { color: #0d5c1e; background: #e3f6e6; text-decoration: underline; }
-    .detail, .legend, .meta { color: #555; font-size: 0.9rem; }
+    .detail, .legend, .meta, .note { color: #555; font-size: 0.9rem; }
     .text { border-left: 3px solid #ddd; padding-left: 1rem; }
     table { border-collapse: collapse; width: 100%; font-size: 0.92rem; }
     th, td { text-align: left; padding: 0.3rem 0.5rem; border-bottom: 1px solid #e2e2e2; vertical-align: top; }

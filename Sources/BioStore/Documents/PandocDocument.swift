@@ -20,8 +20,11 @@ enum PandocDocument {
       if let date = section.date { attributes.append(["date", utc(date)]) }
       for paragraph in section.paragraphs {
         var content: [Any] = []
-        for segment in paragraph {
-          let words = inlines(flattened(segment.text))
+        for (position, segment) in paragraph.enumerated() {
+          var text = flattened(segment.text)
+          // The blockquote markers and indentation opening a paragraph are layout too.
+          if position == 0 { text = String(text.drop { $0 == " " || $0 == "\t" || $0 == ">" }) }
+          let words = inlines(text)
           guard !words.isEmpty else { continue }
           switch segment.kind {
           case .same: content += words
@@ -47,12 +50,12 @@ enum PandocDocument {
     ["t": "Header", "c": [level, ["", [], []], inlines(text)]]
   }
 
-  /// `text` as pandoc inlines: each run of non-space characters a `Str`, each run of spaces one `Space`.
+  /// `text` as pandoc inlines: each run of non-space characters a `Str`, each run of spaces, tabs and line breaks one `Space` (a no-break space stays in its `Str`).
   private static func inlines(_ text: String) -> [Any] {
     var result: [Any] = []
     var word = ""
     for character in text {
-      if character.isWhitespace {
+      if character == " " || character == "\t" || character == "\n" || character == "\r\n" {
         if !word.isEmpty { result.append(["t": "Str", "c": word]) }
         word = ""
         if (result.last as? [String: Any])?["t"] as? String != "Space" {

@@ -50,9 +50,9 @@ extension Store {
         segments = diff.prose.redlineSegments(spacingInside: true)
         detail =
           "\(self.detail(of: from, words: diff.prose.old.wordCount)) → "
-          + "\(self.detail(of: to, words: diff.prose.new.wordCount)): "
-          + "+\(diff.prose.added) −\(diff.prose.removed) words"
-          + (diff.prose.changesWording ? "" : ", no change in wording")
+          + "\(self.detail(of: to, words: diff.prose.new.wordCount))"
+          + (diff.prose.changesWording
+            ? " (+\(diff.prose.added) −\(diff.prose.removed))" : ", no change in wording")
       case (let from?, nil):
         segments = [RedlineSegment(kind: .deleted, text: diff.prose.old.text)]
         detail =
@@ -77,7 +77,7 @@ extension Store {
 
   /// `as of 2024-04-08, 3f2a9c1, 94 words`.
   private func detail(of version: Version, words: Int) -> String {
-    "as of \(version.date.day), \(version.id.short), \(words) word\(words == 1 ? "" : "s")"
+    "as of \(version.date.day), \(version.id.short), \(CountingRule.words.describe(words))"
   }
 
   /// Who made `version`: its commit's git author.

@@ -168,7 +168,7 @@ struct SiteBuilder {
           pageOf[SiteBuilder.key(item.version)].map { "<a href=\"\($0)\">\(label)</a>" } ?? label
         let length =
           engagement.limit.map { $0.rule.describe(item.length ?? item.words) }
-          ?? "\(item.words) words"
+          ?? CountingRule.words.describe(item.words)
         sent +=
           "<div class=\"sent\">\(link), \(e(length))"
           + (item.isOverLimit ? " <span class=\"over\">over the limit</span>" : "") + "</div>"
@@ -177,6 +177,7 @@ struct SiteBuilder {
         "<tr id=\"\(engagement.name)\"><td>\(engagement.date)</td><td><strong>\(e(engagement.name.rawValue))</strong>"
         + (engagement.title == engagement.name.rawValue ? "" : "<br>\(e(engagement.title))")
         + (engagement.venue.map { "<br><span class=\"meta\">\(e($0))</span>" } ?? "")
+        + (engagement.note.isEmpty ? "" : "<br><span class=\"note\">\(e(engagement.note))</span>")
         + "</td><td>\(engagement.limit.map { e($0.description) } ?? "")</td><td>\(sent)</td></tr>\n"
     }
     body += "</table>\n"

@@ -114,6 +114,7 @@ struct ExportScratch {
 
   /// `destination` without trailing slashes (`export NEW/` means the folder NEW, as `mkdir` and `cp -r` read it), refused when it is anything but an empty folder or nothing, or its parent is missing.
   static func checkNewFolder(_ destination: String) throws(StoreError) -> String {
+    guard !destination.isEmpty else { throw .storage("give the name of a new folder to write") }
     var path = destination
     while path.count > 1, path.hasSuffix("/") { path.removeLast() }
     let manager = FileManager.default
