@@ -24,6 +24,15 @@ extension Biostore {
     var json = false
 
     func run() throws {
+      // The plain listing, the one people repeat, is kept for the engagement tags it was made for.
+      if variant == nil && since == nil && until == nil && !json {
+        let listing = try root.openStore().engagementsListing()
+        for warning in listing.warnings { Console.warn(warning) }
+        guard listing.count > 0 else {
+          return Console.note("no engagements to list; record one with `biostore tag NAME VARIANT`")
+        }
+        return Console.write(listing.text)
+      }
       let variant = try variant.map { try VariantName($0) }
       try DateInput.checkRange(since: since, until: until)
       let since = try since.map { try DateInput(parsing: $0) }
@@ -45,7 +54,7 @@ extension Biostore {
         return Console.note("no engagements to list; record one with `biostore tag NAME VARIANT`")
       }
       for engagement in listing.engagements {
-        print(Report.lines(of: engagement).joined(separator: "\n"))
+        print(engagement.lines().joined(separator: "\n"))
       }
     }
   }

@@ -1,19 +1,26 @@
 import BioStore
 
-/// The one command answered before the argument parser starts: a plain `history VARIANT`, the read people repeat most, when its cached listing is current.
+/// The commands answered before the argument parser starts: a plain `history VARIANT` and a plain `engagements`, the reads people repeat most, when their cached listing is current.
 ///
 /// The parser's start-up (reflection over the commands' options and the first look-ups of their
 /// protocol conformances, about 3 ms) is half the time of such a read. Only the exact forms
-/// `history VARIANT` and `--store PATH history VARIANT` are recognised here; anything else, and any
-/// store whose cache is not current, goes to the parser and `History`, which print the same text.
+/// `history VARIANT`, `engagements` and either after `--store PATH` are recognised here; anything
+/// else, and any store whose cache is not current, goes to the parser and `History` or
+/// `Engagements`, which print the same text.
 enum QuickRead {
   /// Prints the answer and returns true when `arguments` (without the program's name) is such a read and the cache answers it.
   static func answer(_ arguments: [String]) -> Bool {
     var rest = arguments[...]
     var option: String?
-    if rest.count == 4, rest.first == "--store" {
+    if rest.count >= 3, rest.first == "--store" {
       option = rest[rest.startIndex + 1]
       rest = rest.dropFirst(2)
+    }
+    if rest.count == 1, rest.first == "engagements" {
+      guard let listing = Store.cachedEngagementsListing(atPath: Biostore.storePath(option: option))
+      else { return false }
+      Console.write(listing)
+      return true
     }
     guard rest.count == 2, rest.first == "history",
       let variant = try? VariantName(rest[rest.startIndex + 1])

@@ -45,7 +45,7 @@ extension Biostore {
       }
       for (index, engagement) in listing.engagements.enumerated() {
         if index > 0 { print() }
-        print(Report.lines(of: engagement, details: true).joined(separator: "\n"))
+        print(engagement.lines(details: true).joined(separator: "\n"))
         guard !brief else { continue }
         for sent in engagement.sent {
           let version = sent.version

@@ -90,7 +90,7 @@ extension Biostore {
         let kept = outcome.kept.isEmpty ? "" : "; kept its \(outcome.kept.joined(separator: ", "))"
         Console.note("replaced \(name) (the old tag is kept as \(replaced))\(kept)")
       }
-      print("Tagged " + Report.lines(of: engagement).joined(separator: "\n"))
+      print("Tagged " + engagement.lines().joined(separator: "\n"))
     }
   }
 }

@@ -74,3 +74,39 @@ extension CivilDate {
   /// 1970-01-01, for an engagement whose tag gives no date at all.
   static let epoch = CivilDate(year: 1970, month: 1, day: 1)
 }
+
+extension Store {
+  /// The text of a plain `engagements` (every engagement's lines, oldest first) and the warnings to print with it, kept beside the index for the engagement tags it was made for.
+  ///
+  /// A listing with warnings, or with nothing in it, is not kept: those are worded by the command.
+  public func engagementsListing() throws(StoreError) -> (
+    text: String, warnings: [String], count: Int
+  ) {
+    let tags = try storage { () throws(GitError) in
+      try repository.referenceTargets(under: EngagementReader.prefix)
+    }
+    let cache = HistoryListingCache(directory: index.files.directory)
+    let key = HistoryListingCache.engagementsKey(tags: tags)
+    if let text = cache.listing(named: HistoryListingCache.engagementsName, key: key) {
+      return (text, [], tags.count)
+    }
+    let listing = try engagements()
+    let text = listing.engagements.map { $0.lines().joined(separator: "\n") + "\n" }.joined()
+    if listing.warnings.isEmpty && !listing.engagements.isEmpty {
+      cache.keep(text, named: HistoryListingCache.engagementsName, key: key)
+    }
+    return (text, listing.warnings, listing.engagements.count)
+  }
+
+  /// The kept text of a plain `engagements` of the store at `path` if the store's own files show it is current; nil sends the caller to `engagementsListing()` on an opened store.
+  public static func cachedEngagementsListing(atPath path: String) -> String? {
+    guard let files = ReferenceFiles(workTree: path), files.headBranch() != nil,
+      let tags = files.targets(under: EngagementReader.prefix),
+      ownFolderProblem(in: files.gitDirectory) == nil
+    else { return nil }
+    return HistoryListingCache(directory: files.gitDirectory + HistoryIndex.folder)
+      .listing(
+        named: HistoryListingCache.engagementsName,
+        key: HistoryListingCache.engagementsKey(tags: tags))
+  }
+}

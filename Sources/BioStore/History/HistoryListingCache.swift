@@ -1,7 +1,7 @@
 import Foundation
 import Git
 
-/// The text of `history VARIANT` kept in the index folder, valid for the branch tip and engagement tags it was made for.
+/// The text of `history VARIANT` (and of a plain `engagements`) kept in the index folder, valid for the branch tip and engagement tags it was made for.
 ///
 /// The first line of each `<variant>.listing` file is its key, the variant's name (so a listing
 /// copied to another variant's file is not believed) and the seal (length and checksum) of the
@@ -17,18 +17,35 @@ struct HistoryListingCache {
 
   /// The key of a listing made at `tip` with the engagement tags `tags` (sorted by name).
   static func key(tip: ObjectID, tags: [(name: String, target: ObjectID)]) -> String {
-    // FNV-1a over the tags' names and targets: a short, stable fingerprint.
+    "biostore-listing 4 \(tip.hex) \(fingerprint(of: tags))"
+  }
+
+  /// The key of the engagements listing made for the engagement tags `tags` (sorted by name): what each was sent is fixed by its tag, whatever the tip.
+  static func engagementsKey(tags: [(name: String, target: ObjectID)]) -> String {
+    "biostore-engagements 1 \(fingerprint(of: tags))"
+  }
+
+  /// FNV-1a over the tags' names and targets: a short, stable fingerprint.
+  private static func fingerprint(of tags: [(name: String, target: ObjectID)]) -> String {
     var fingerprint: UInt64 = 0xcbf2_9ce4_8422_2325
     for (name, target) in tags {
       for byte in (name + target.hex).utf8 {
         fingerprint = (fingerprint ^ UInt64(byte)) &* 0x100_0000_01b3
       }
     }
-    return "biostore-listing 4 \(tip.hex) \(String(fingerprint, radix: 16))"
+    return String(fingerprint, radix: 16)
   }
+
+  /// The name the engagements listing is kept under, which no variant can have (`_` is not allowed in one).
+  static let engagementsName = "_engagements"
 
   /// The cached listing of `variant` if it was made for `key` and matches its seal.
   func listing(of variant: VariantName, key: String) -> String? {
+    listing(named: variant.rawValue, key: key)
+  }
+
+  /// The cached listing kept as `variant` (a variant's name, or `engagementsName`) if it was made for `key` and matches its seal.
+  func listing(named variant: String, key: String) -> String? {
     guard let bytes = try? UnfollowedFile.read(path(of: variant)) else { return nil }
     let prefix = Array("\(key) \(variant) ".utf8)
     guard bytes.starts(with: prefix),
@@ -47,12 +64,17 @@ struct HistoryListingCache {
 
   /// Keeps `listing` of `variant` for `key`; a cache that cannot be written is only slower.
   func keep(_ listing: String, of variant: VariantName, key: String) {
+    keep(listing, named: variant.rawValue, key: key)
+  }
+
+  /// Keeps `listing` as `variant` (a variant's name, or `engagementsName`) for `key`.
+  func keep(_ listing: String, named variant: String, key: String) {
     let bytes = Array(listing.utf8)
     let header = Array("\(key) \(variant) \(ContentSeal(of: bytes).text)\n".utf8)
     try? AtomicFile.write(header + bytes, to: path(of: variant), scratchDirectory: directory)
   }
 
-  private func path(of variant: VariantName) -> String {
-    directory + "/" + variant.rawValue + ".listing"
+  private func path(of variant: String) -> String {
+    directory + "/" + variant + ".listing"
   }
 }
