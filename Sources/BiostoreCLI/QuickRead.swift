@@ -1,12 +1,12 @@
 import BioStore
 
-/// The commands answered before the argument parser starts: a plain `history VARIANT` and a plain `engagements`, the reads people repeat most, when their cached listing is current.
+/// The commands answered before the argument parser starts: a plain `history VARIANT`, `show VARIANT` and `engagements`, the reads people repeat most, when what they print is kept and current.
 ///
 /// The parser's start-up (reflection over the commands' options and the first look-ups of their
 /// protocol conformances, about 3 ms) is half the time of such a read. Only the exact forms
-/// `history VARIANT`, `engagements` and either after `--store PATH` are recognised here; anything
-/// else, and any store whose cache is not current, goes to the parser and `History` or
-/// `Engagements`, which print the same text.
+/// `history VARIANT`, `show VARIANT`, `engagements` and each after `--store PATH` are recognised
+/// here; anything else, and any store whose cache is not current, goes to the parser and the
+/// command, which prints the same bytes.
 enum QuickRead {
   /// Prints the answer and returns true when `arguments` (without the program's name) is such a read and the cache answers it.
   static func answer(_ arguments: [String]) -> Bool {
@@ -20,6 +20,15 @@ enum QuickRead {
       guard let listing = Store.cachedEngagementsListing(atPath: Biostore.storePath(option: option))
       else { return false }
       Console.write(listing)
+      return true
+    }
+    if rest.count == 2, rest.first == "show",
+      let variant = try? VariantName(rest[rest.startIndex + 1])
+    {
+      guard
+        let text = Store.cachedLatestText(atPath: Biostore.storePath(option: option), of: variant)
+      else { return false }
+      Console.write(bytes: text)
       return true
     }
     guard rest.count == 2, rest.first == "history",

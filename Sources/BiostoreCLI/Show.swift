@@ -44,6 +44,10 @@ extension Biostore {
     func run() throws {
       let spec = try Spec(parsing: spec)
       let store = try root.openStore()
+      // The latest text, the read people repeat, is kept for the tip it was read at.
+      if spec.selector == .latest && spec.stepsBack == 0 && format == nil && !json {
+        return Console.write(bytes: try store.latestText(of: spec.variant))
+      }
       let version = try store.version(spec)
       if let format {
         return try DocumentFormat.deliver(try store.document(of: version, as: format), to: output)

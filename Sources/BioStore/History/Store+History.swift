@@ -83,3 +83,28 @@ extension Store {
     return listing
   }
 }
+
+extension Store {
+  /// The bytes of `variant`'s latest version, as `show VARIANT` prints them, kept beside the index for the tip so the next plain `show` reads one file.
+  public func latestText(of variant: VariantName) throws(StoreError) -> [UInt8] {
+    let version = try self.version(try Spec(parsing: variant.rawValue))
+    let bytes = try bytes(of: version)
+    if let view = try index.current() {
+      LatestTextCache(directory: index.files.directory).keep(
+        bytes, of: variant, tip: view.state.tip)
+    }
+    return bytes
+  }
+
+  /// The kept latest text of `variant` in the store at `path` if the store's own files show it is current; nil sends the caller to `latestText(of:)` on an opened store.
+  ///
+  /// Like `cachedHistoryListing`, it reads `HEAD` and the branch with `ReferenceFiles`, which
+  /// gives up on anything unusual, and never starts libgit2.
+  public static func cachedLatestText(atPath path: String, of variant: VariantName) -> [UInt8]? {
+    guard let files = ReferenceFiles(workTree: path), let branch = files.headBranch(),
+      let tip = files.target(of: branch), ownFolderProblem(in: files.gitDirectory) == nil
+    else { return nil }
+    return LatestTextCache(directory: files.gitDirectory + HistoryIndex.folder)
+      .text(of: variant, tip: tip)
+  }
+}
