@@ -37,9 +37,10 @@ extension ProseDiff {
   ///
   /// Deleted words read on one line where they stood. A deletion that began a line in the old
   /// text opens the line it now precedes; any other follows the word before it. With
-  /// `spacingInside`, the space that only sets a deletion or an insertion apart is part of its
-  /// piece, so a document whose changes are all accepted reads `systems,` and not `systems ,`,
-  /// and one whose changes are all rejected `supercomputer.` and not `supercomputer .`.
+  /// `spacingInside`, for documents, every deletion stays where it stood, and the space that only
+  /// sets a deletion or an insertion apart is part of its piece, so a document whose changes are
+  /// all accepted reads `systems,` and not `systems ,`, and one whose changes are all rejected
+  /// `supercomputer.` and not `supercomputer .`.
   public func redlineSegments(spacingInside: Bool = false) -> [RedlineSegment] {
     var segments: [RedlineSegment] = []
     func add(_ kind: RedlineSegment.Kind, _ text: String) {
@@ -51,6 +52,27 @@ extension ProseDiff {
       }
     }
     func same(_ bytes: ArraySlice<UInt8>) { add(.same, String(decoding: bytes, as: UTF8.self)) }
+    // For documents, blockquote markers are left out of every piece: they are layout, and a
+    // writer could not tell one from a `>` that is a word.
+    func unquoted(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+      spacingInside ? bytes.filter { $0 != UInt8(ascii: ">") }[...] : bytes
+    }
+    func text(_ tokens: Range<Int>, withLayoutBefore: Bool) -> ArraySlice<UInt8> {
+      let start =
+        withLayoutBefore
+        ? new.layoutStart(tokens.lowerBound) : Int(new.spans[tokens.lowerBound].start)
+      guard spacingInside else {
+        return new.bytes[start..<Int(new.spans[tokens.upperBound - 1].end)]
+      }
+      var bytes: [UInt8] = []
+      for index in tokens {
+        if index > tokens.lowerBound || withLayoutBefore {
+          bytes += unquoted(new.bytes[new.layoutStart(index)..<Int(new.spans[index].start)])
+        }
+        bytes += new.bytes[new.spans[index].range]
+      }
+      return bytes[...]
+    }
     var deletionOpeningLine: String?
     for (index, run) in runs.enumerated() {
       if run.isEqual || !run.new.isEmpty {
@@ -67,41 +89,48 @@ extension ProseDiff {
         let keepsLayoutInside =
           !run.isEqual
           && (run.old.isEmpty ? spacingInside && !oldNeedsLayout : oldSpaced == layout.isEmpty)
-        if !keepsLayoutInside { same(new.bytes[layout]) }
+        if !keepsLayoutInside { same(unquoted(new.bytes[layout])) }
         if let deletion = deletionOpeningLine {
-          if spacingInside {
-            add(.deleted, deletion + " ")
-          } else {
-            add(.deleted, deletion)
-            add(.same, " ")
-          }
+          add(.deleted, deletion)
+          add(.same, " ")
           deletionOpeningLine = nil
         }
         if run.isEqual {
-          same(new.bytes[tokens])
+          same(text(run.new, withLayoutBefore: false))
         } else {
           if !run.old.isEmpty {
             add(.deleted, (keepsLayoutInside && oldSpaced ? " " : "") + old.collapsed(run.old))
           }
-          let inserted = keepsLayoutInside ? layout.lowerBound..<tokens.upperBound : tokens
-          add(.inserted, new.slice(inserted))
+          add(
+            .inserted,
+            String(
+              decoding: text(run.new, withLayoutBefore: keepsLayoutInside), as: UTF8.self))
         }
+      } else if spacingInside {
+        // In place, with the spaces the old text had around it that the new text lacks there, so
+        // taking it out leaves the new words and putting it back the old ones.
+        let before = segments.last.map { !($0.text.last?.isWhitespace ?? true) } ?? false
+        let next =
+          index + 1 < runs.count && !runs[index + 1].new.isEmpty
+          ? runs[index + 1].new.lowerBound : nil
+        let after =
+          run.old.upperBound < old.tokenCount && old.isSpaced(run.old.upperBound)
+          && !(next.map { new.isSpaced($0) } ?? false)
+        add(
+          .deleted,
+          (before && old.isSpaced(run.old.lowerBound) ? " " : "") + old.collapsed(run.old)
+            + (after ? " " : ""))
       } else {
         let deletion = old.collapsed(run.old)
         if old.startsLine(run.old.lowerBound) && index + 1 < runs.count {
           deletionOpeningLine = deletion
         } else {
-          let spaced = old.isSpaced(run.old.lowerBound) && !segments.isEmpty
-          if spaced && !spacingInside { add(.same, " ") }
-          // Words deleted from the very start take the space after them, which the old text had.
-          let opening =
-            spacingInside && segments.isEmpty && run.old.upperBound < old.tokenCount
-            && old.isSpaced(run.old.upperBound)
-          add(.deleted, (spaced && spacingInside ? " " : "") + deletion + (opening ? " " : ""))
+          if old.isSpaced(run.old.lowerBound) && !segments.isEmpty { add(.same, " ") }
+          add(.deleted, deletion)
         }
       }
     }
-    same(new.bytes[new.trailingLayout])
+    same(unquoted(new.bytes[new.trailingLayout]))
     return segments
   }
 

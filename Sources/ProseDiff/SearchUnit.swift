@@ -109,11 +109,12 @@ public struct SearchUnit: Sendable, Equatable {
     if bytes.allSatisfy({ $0 < 0x80 }) {
       return ignoringCase ? bytes.map(lowered) : Array(bytes)
     }
-    var text = String(decoding: bytes, as: UTF8.self)
+    // Compatibility forms first (`𝐏` is `P`, `ﬁ` is `fi`), so case folding sees plain letters.
+    var text = String(decoding: bytes, as: UTF8.self).precomposedStringWithCompatibilityMapping
     // Upper-casing first is how full case folding is had from the standard library's mappings.
     if ignoringCase { text = text.uppercased().lowercased() }
     var scalars = String.UnicodeScalarView()
-    for scalar in text.precomposedStringWithCompatibilityMapping.unicodeScalars {
+    for scalar in text.unicodeScalars {
       switch scalar {
       case "\u{2019}", "\u{02BC}": scalars.append("'")
       case "\u{2010}", "\u{2011}": scalars.append("-")
@@ -123,7 +124,7 @@ public struct SearchUnit: Sendable, Equatable {
         if scalar.properties.generalCategory != .format { scalars.append(scalar) }
       }
     }
-    // Compatibility mapping may leave combinations that compose again (`i` and a kept accent).
+    // Case mapping may leave combinations that compose again (`i` and a kept accent).
     return Array(String(scalars).precomposedStringWithCanonicalMapping.utf8)
   }
 

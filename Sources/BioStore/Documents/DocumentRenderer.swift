@@ -55,7 +55,18 @@ enum DocumentRenderer {
       }
       try ExternalTool.pandoc.run(
         ["--from", from, "--to", to, "--wrap=none", "--output", output, source], in: folder)
-      return try read(output)
+      let bytes = try read(output, by: "pandoc")
+      // What pandoc wrote must be what was asked for: a zip (as every .docx is), or UTF-8 text.
+      let expected =
+        to == "docx"
+        ? bytes.starts(with: [0x50, 0x4B, 0x03, 0x04])
+        : String(validating: bytes, as: UTF8.self) != nil
+      guard expected, !bytes.isEmpty else {
+        throw .toolFailed(
+          "pandoc",
+          reason: "it wrote something that is not a \(to == "docx" ? "Word document" : "text")")
+      }
+      return bytes
     }
   }
 
@@ -73,17 +84,21 @@ enum DocumentRenderer {
           "--user-data-dir=\(folder)/profile", "--no-pdf-header-footer",
           "--print-to-pdf=\(output)", URL(fileURLWithPath: page).absoluteString,
         ], in: folder)
-      let bytes = try read(output)
-      guard bytes.starts(with: Array("%PDF".utf8)) else {
-        throw .toolFailed("chromium", reason: "it wrote no PDF")
+      let bytes = try read(output, by: "chromium")
+      // A whole PDF starts with its header and ends with `%%EOF` (and perhaps a line break).
+      guard bytes.starts(with: Array("%PDF-".utf8)),
+        String(decoding: bytes.suffix(32), as: UTF8.self).contains("%%EOF")
+      else {
+        throw .toolFailed("chromium", reason: "it wrote no whole PDF")
       }
       return bytes
     }
   }
 
-  private static func read(_ path: String) throws(StoreError) -> [UInt8] {
+  /// The file `tool` was to write.
+  private static func read(_ path: String, by tool: String) throws(StoreError) -> [UInt8] {
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw .toolFailed(URL(fileURLWithPath: path).lastPathComponent, reason: "it wrote nothing")
+      throw .toolFailed(tool, reason: "it wrote nothing")
     }
     return Array(data)
   }

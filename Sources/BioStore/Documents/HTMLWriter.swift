@@ -74,13 +74,13 @@ enum HTMLWriter {
     return html + "</div>\n"
   }
 
-  /// A piece's text escaped, its line breaks read as spaces (re-wrapping is layout) except before a list item, and the blockquote markers and indentation starting its lines dropped.
+  /// A piece's text escaped, its line breaks read as spaces (re-wrapping is layout) except before a list item, and the indentation starting its lines dropped (the pieces hold no blockquote markers).
   private static func inline(_ text: String, first: Bool, last: Bool) -> String {
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
       String($0)
     }
     for index in lines.indices where index > 0 || first {
-      lines[index] = String(lines[index].drop { $0 == " " || $0 == "\t" || $0 == ">" })
+      lines[index] = String(lines[index].drop { $0 == " " || $0 == "\t" })
     }
     if last {
       lines[lines.count - 1] = String(

@@ -22,8 +22,8 @@ enum PandocDocument {
         var content: [Any] = []
         for (position, segment) in paragraph.enumerated() {
           var text = flattened(segment.text)
-          // The blockquote markers and indentation opening a paragraph are layout too.
-          if position == 0 { text = String(text.drop { $0 == " " || $0 == "\t" || $0 == ">" }) }
+          // The indentation opening a paragraph is layout too.
+          if position == 0 { text = String(text.drop { $0 == " " || $0 == "\t" }) }
           let words = inlines(text)
           guard !words.isEmpty else { continue }
           switch segment.kind {
@@ -69,11 +69,11 @@ enum PandocDocument {
     return result
   }
 
-  /// A piece's lines joined by spaces, the blockquote markers and indentation beginning them dropped: layout, not words.
+  /// A piece's lines joined by spaces, the indentation beginning them dropped: layout, not words (the pieces hold no blockquote markers).
   private static func flattened(_ text: String) -> String {
     text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
       index, line in
-      index == 0 ? String(line) : " " + line.drop { $0 == " " || $0 == "\t" || $0 == ">" }
+      index == 0 ? String(line) : " " + line.drop { $0 == " " || $0 == "\t" }
     }.joined()
   }
 

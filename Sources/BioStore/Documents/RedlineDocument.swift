@@ -24,7 +24,12 @@ public struct RedlineDocument: Sendable {
   /// Its sections.
   public var sections: [Section]
 
-  /// The pieces cut into paragraphs at blank lines (those empty or holding only `>` markers), each paragraph's pieces with their own line breaks kept, the blank lines themselves dropped.
+  /// One text, unchanged, as paragraphs, its blockquote markers left out as a redline's are.
+  public static func paragraphs(ofText text: String) -> [[RedlineSegment]] {
+    paragraphs(of: ProseDiff(old: text, new: text).redlineSegments(spacingInside: true))
+  }
+
+  /// The pieces (from `ProseDiff.redlineSegments(spacingInside: true)`, which holds no blockquote markers) cut into paragraphs at blank lines, each paragraph's pieces with their own line breaks kept, the blank lines themselves dropped.
   public static func paragraphs(of segments: [RedlineSegment]) -> [[RedlineSegment]] {
     var paragraphs: [[RedlineSegment]] = []
     var current: [RedlineSegment] = []
@@ -37,16 +42,18 @@ public struct RedlineDocument: Sendable {
     }
     for segment in segments {
       // A blank line is a line between two line breaks of one piece: layout never spans two.
-      let lines = segment.text.split(separator: "\n", omittingEmptySubsequences: false)
+      // `\r\n` is one Character to Swift, so it is made `\n` before lines are cut.
+      let lines = segment.text.replacingOccurrences(of: "\r\n", with: "\n")
+        .split(separator: "\n", omittingEmptySubsequences: false)
       var piece: [Substring] = [lines[0]]
       var index = 1
       while index < lines.count {
-        let isBlank = lines[index].allSatisfy { $0 == " " || $0 == "\t" || $0 == ">" || $0 == "\r" }
+        let isBlank = lines[index].allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" }
         if isBlank && index < lines.count - 1 {
           append(piece, kind: segment.kind, to: &current)
           close()
           piece = []
-          while index < lines.count - 1 && lines[index].allSatisfy({ " \t>\r".contains($0) }) {
+          while index < lines.count - 1 && lines[index].allSatisfy({ " \t\r".contains($0) }) {
             index += 1
           }
           continue

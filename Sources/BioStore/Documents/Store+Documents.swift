@@ -18,7 +18,7 @@ extension Store {
     let section = RedlineDocument.Section(
       heading: version.variant.rawValue,
       detail: detail(of: version, words: ProseText(text).wordCount),
-      paragraphs: RedlineDocument.paragraphs(of: [RedlineSegment(kind: .same, text: text)]),
+      paragraphs: RedlineDocument.paragraphs(ofText: text),
       author: try author(of: version), date: version.date)
     return try DocumentRenderer.bytes(
       ofMarkdown: text,
@@ -54,11 +54,19 @@ extension Store {
           + (diff.prose.changesWording
             ? " (+\(diff.prose.added) −\(diff.prose.removed))" : ", no change in wording")
       case (let from?, nil):
-        segments = [RedlineSegment(kind: .deleted, text: diff.prose.old.text)]
+        segments = RedlineDocument.paragraphs(ofText: diff.prose.old.text).flatMap { paragraph in
+          paragraph.map { RedlineSegment(kind: .deleted, text: $0.text) } + [
+            RedlineSegment(kind: .same, text: "\n\n")
+          ]
+        }
         detail =
           "only in \(old) (\(self.detail(of: from, words: diff.prose.old.wordCount))), not in \(new)"
       case (nil, let to?):
-        segments = [RedlineSegment(kind: .inserted, text: diff.prose.new.text)]
+        segments = RedlineDocument.paragraphs(ofText: diff.prose.new.text).flatMap { paragraph in
+          paragraph.map { RedlineSegment(kind: .inserted, text: $0.text) } + [
+            RedlineSegment(kind: .same, text: "\n\n")
+          ]
+        }
         detail =
           "only in \(new) (\(self.detail(of: to, words: diff.prose.new.wordCount))), not in \(old)"
       case (nil, nil):

@@ -47,7 +47,6 @@ extension Store {
 
   /// A version's text as paragraphs of HTML.
   func textHTML(of version: Version) throws(StoreError) -> String {
-    HTMLWriter.paragraphs(
-      RedlineDocument.paragraphs(of: [RedlineSegment(kind: .same, text: try text(of: version))]))
+    HTMLWriter.paragraphs(RedlineDocument.paragraphs(ofText: try text(of: version)))
   }
 }
