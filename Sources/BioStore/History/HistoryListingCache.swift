@@ -46,16 +46,9 @@ struct HistoryListingCache {
 
   /// The cached listing kept as `variant` (a variant's name, or `engagementsName`) if it was made for `key` and matches its seal.
   func listing(named variant: String, key: String) -> String? {
-    guard let bytes = try? UnfollowedFile.read(path(of: variant)) else { return nil }
-    let prefix = Array("\(key) \(variant) ".utf8)
-    guard bytes.starts(with: prefix),
-      let lineEnd = bytes[prefix.count...].firstIndex(of: UInt8(ascii: "\n")),
-      let seal = ContentSeal(
-        text: Substring(decoding: bytes[prefix.count..<lineEnd], as: UTF8.self))
-    else { return nil }
-    let listing = bytes[(lineEnd + 1)...]
-    // Exactly the sealed bytes: a listing is replaced whole, so a longer one is damage too.
-    guard listing.count == seal.length, ContentSeal(of: listing) == seal else { return nil }
+    guard let listing = SealedFile.read(path(of: variant), header: "\(key) \(variant) ") else {
+      return nil
+    }
     // biostore escapes every control character in a listing, so one here was written by someone
     // else: made again rather than passed to the terminal.
     guard !listing.contains(where: { ($0 < 0x20 && $0 != 0x0A) || $0 == 0x7F }) else { return nil }
@@ -69,9 +62,9 @@ struct HistoryListingCache {
 
   /// Keeps `listing` as `variant` (a variant's name, or `engagementsName`) for `key`.
   func keep(_ listing: String, named variant: String, key: String) {
-    let bytes = Array(listing.utf8)
-    let header = Array("\(key) \(variant) \(ContentSeal(of: bytes).text)\n".utf8)
-    try? AtomicFile.write(header + bytes, to: path(of: variant), scratchDirectory: directory)
+    SealedFile.write(
+      Array(listing.utf8), to: path(of: variant), header: "\(key) \(variant) ",
+      scratchDirectory: directory)
   }
 
   private func path(of variant: String) -> String {

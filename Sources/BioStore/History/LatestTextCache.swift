@@ -13,25 +13,17 @@ struct LatestTextCache {
   /// The kept text of `variant` if it was read at `tip` and matches its seal.
   func text(of variant: VariantName, tip: ObjectID) -> [UInt8]? {
     // A bio is at most `VersionText.maximumBytes`; anything larger here is not one of these files.
-    guard
-      let bytes = try? UnfollowedFile.read(path(of: variant), limit: VersionText.maximumBytes + 200)
-    else { return nil }
-    let prefix = Array(LatestTextCache.header(tip: tip, variant: variant).utf8)
-    guard bytes.starts(with: prefix),
-      let lineEnd = bytes[prefix.count...].firstIndex(of: UInt8(ascii: "\n")),
-      let seal = ContentSeal(
-        text: Substring(decoding: bytes[prefix.count..<lineEnd], as: UTF8.self))
-    else { return nil }
-    let text = bytes[(lineEnd + 1)...]
-    guard text.count == seal.length, ContentSeal(of: text) == seal else { return nil }
-    return Array(text)
+    SealedFile.read(
+      path(of: variant), header: LatestTextCache.header(tip: tip, variant: variant),
+      limit: VersionText.maximumBytes + 200
+    ).map(Array.init)
   }
 
   /// Keeps `text` as `variant`'s latest at `tip`; a cache that cannot be written is only slower.
   func keep(_ text: [UInt8], of variant: VariantName, tip: ObjectID) {
-    let header = LatestTextCache.header(tip: tip, variant: variant) + ContentSeal(of: text).text
-    try? AtomicFile.write(
-      Array((header + "\n").utf8) + text, to: path(of: variant), scratchDirectory: directory)
+    SealedFile.write(
+      text, to: path(of: variant), header: LatestTextCache.header(tip: tip, variant: variant),
+      scratchDirectory: directory)
   }
 
   private static func header(tip: ObjectID, variant: VariantName) -> String {
