@@ -11,7 +11,7 @@ public struct ReferenceFiles: Sendable {
   /// The `.git` folder, with a trailing slash.
   public let gitDirectory: String
   /// The lines of `packed-refs`, or nil when that file cannot be read.
-  private let packed: [(name: String, target: ObjectID)]?
+  private let packed: PackedLines?
 
   /// Reads the repository whose work tree is `workTree`, or nil when its `.git` is not a plain folder of an ordinary repository.
   public init?(workTree: String) {
@@ -52,15 +52,16 @@ public struct ReferenceFiles: Sendable {
     case .unreadable: return nil
     }
     // Names compared as bytes: Strings equate canonically equivalent names that git keeps apart.
-    return packed?.first { $0.name.utf8.elementsEqual(name.utf8) }?.target
+    guard let packed else { return nil }
+    return packed.lines.first { packed.data[$0.name].elementsEqual(name.utf8) }.map(packed.target)
   }
 
   /// The references whose names start with `prefix` and their targets, sorted by name; nil when one of them cannot be read.
   public func targets(under prefix: String) -> [(name: String, target: ObjectID)]? {
     guard let packed else { return nil }
     var targets: [String: ObjectID] = [:]
-    for reference in packed where reference.name.utf8.starts(with: prefix.utf8) {
-      targets[reference.name] = reference.target
+    for line in packed.lines where packed.data[line.name].starts(with: prefix.utf8) {
+      targets[String(decoding: packed.data[line.name], as: UTF8.self)] = packed.target(line)
     }
     // A loose file wins over its packed line; git ignores `.lock` files, which are writes in flight.
     let folder = gitDirectory + prefix
@@ -88,41 +89,48 @@ public struct ReferenceFiles: Sendable {
   /// from one scan (a name on two lines, lines out of order) or where libgit2 refuses the file
   /// (a blank line, a comment after the first line, no final line break) there is no answer; so
   /// are `\r` (libgit2 drops it, git keeps it) and a `^` line not after a reference.
-  private static func packedReferences(in path: String) -> [(name: String, target: ObjectID)]? {
-    guard let data = bytes(atPath: path) else { return access(path, F_OK) == 0 ? nil : [] }
+  private static func packedReferences(in path: String) -> PackedLines? {
+    guard let data = bytes(atPath: path) else {
+      return access(path, F_OK) == 0 ? nil : PackedLines(data: [], lines: [])
+    }
     guard data.isEmpty || data.last == UInt8(ascii: "\n") else { return nil }
-    // Bytes, not Characters: a store with thousands of tags has a packed-refs file of hundreds of KB.
+    // Bytes and ranges, never a String per line: a store with thousands of tags has a
+    // packed-refs file of hundreds of KB, read on every quick path.
     let idLength = 40
-    var references: [(name: String, target: ObjectID)] = []
-    var previous: ArraySlice<UInt8>?
+    var lines: [(name: Range<Int>, target: Range<Int>)] = []
+    var previous: Range<Int>?
     var mayBePeeled = false
-    for (number, line) in data.dropLast().split(
-      separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false
-    ).enumerated() {
+    var start = 0
+    var number = 0
+    while start < data.count {
+      let end = data[start...].firstIndex(of: UInt8(ascii: "\n"))!
+      defer {
+        start = end + 1
+        number += 1
+      }
+      let line = data[start..<end]
       guard let first = line.first, !line.contains(UInt8(ascii: "\r")) else { return nil }
       if first == UInt8(ascii: "#") {
         guard number == 0, line.starts(with: "# pack-refs with:".utf8) else { return nil }
         continue
       }
-      let start = line.startIndex
       if first == UInt8(ascii: "^") {
-        guard mayBePeeled, line.count == idLength + 1,
-          ObjectID(hex: String(decoding: line.dropFirst(), as: UTF8.self)) != nil
+        guard mayBePeeled, line.count == idLength + 1, line.dropFirst().allSatisfy(\.isHexDigit)
         else { return nil }
         mayBePeeled = false
         continue
       }
-      guard line.count > idLength + 1, line[start + idLength] == UInt8(ascii: " "),
-        let target = ObjectID(hex: String(decoding: line[start..<start + idLength], as: UTF8.self))
+      guard line.count > idLength + 1, data[start + idLength] == UInt8(ascii: " "),
+        data[start..<(start + idLength)].allSatisfy(\.isHexDigit)
       else { return nil }
-      let name = line[(start + idLength + 1)...]
+      let name = (start + idLength + 1)..<end
       // Strictly increasing bytes: no name twice, and binary search and a scan agree.
-      if let previous, !previous.lexicographicallyPrecedes(name) { return nil }
+      if let previous, !data[previous].lexicographicallyPrecedes(data[name]) { return nil }
       previous = name
       mayBePeeled = true
-      references.append((String(decoding: name, as: UTF8.self), target))
+      lines.append((name, start..<(start + idLength)))
     }
-    return references
+    return PackedLines(data: data, lines: lines)
   }
 
   /// What a loose reference file holds.
@@ -167,5 +175,18 @@ public struct ReferenceFiles: Sendable {
       filled += count
     }
     return bytes
+  }
+}
+
+/// The reference lines of a `packed-refs` file, as ranges of its bytes: a target is made an `ObjectID` only when it is asked for.
+private struct PackedLines: Sendable {
+  /// The file's bytes.
+  let data: [UInt8]
+  /// Each reference line's name and target, in file order (strictly increasing names).
+  let lines: [(name: Range<Int>, target: Range<Int>)]
+
+  /// The target of `line`, whose 40 hex digits were checked when the file was read.
+  func target(_ line: (name: Range<Int>, target: Range<Int>)) -> ObjectID {
+    ObjectID(hex: String(decoding: data[line.target], as: UTF8.self))!
   }
 }
