@@ -24,6 +24,14 @@ public struct RedlineDocument: Sendable {
   /// Its sections.
   public var sections: [Section]
 
+  /// All of `text` as pieces of `kind` (a variant only one side of a diff has), its paragraphs kept: a redline's deletion would read on one line.
+  static func whole(_ text: String, as kind: RedlineSegment.Kind) -> [RedlineSegment] {
+    paragraphs(ofText: text).flatMap { paragraph in
+      paragraph.map { RedlineSegment(kind: kind, text: $0.text) }
+        + [RedlineSegment(kind: .same, text: "\n\n")]
+    }
+  }
+
   /// One text, unchanged, as paragraphs, its blockquote markers left out as a redline's are.
   public static func paragraphs(ofText text: String) -> [[RedlineSegment]] {
     paragraphs(of: ProseDiff(old: text, new: text).redlineSegments(spacingInside: true))

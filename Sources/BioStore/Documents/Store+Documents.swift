@@ -54,19 +54,11 @@ extension Store {
           + (diff.prose.changesWording
             ? " (+\(diff.prose.added) −\(diff.prose.removed))" : ", no change in wording")
       case (let from?, nil):
-        segments = RedlineDocument.paragraphs(ofText: diff.prose.old.text).flatMap { paragraph in
-          paragraph.map { RedlineSegment(kind: .deleted, text: $0.text) } + [
-            RedlineSegment(kind: .same, text: "\n\n")
-          ]
-        }
+        segments = RedlineDocument.whole(diff.prose.old.text, as: .deleted)
         detail =
           "only in \(old) (\(self.detail(of: from, words: diff.prose.old.wordCount))), not in \(new)"
       case (nil, let to?):
-        segments = RedlineDocument.paragraphs(ofText: diff.prose.new.text).flatMap { paragraph in
-          paragraph.map { RedlineSegment(kind: .inserted, text: $0.text) } + [
-            RedlineSegment(kind: .same, text: "\n\n")
-          ]
-        }
+        segments = RedlineDocument.whole(diff.prose.new.text, as: .inserted)
         detail =
           "only in \(new) (\(self.detail(of: to, words: diff.prose.new.wordCount))), not in \(old)"
       case (nil, nil):

@@ -19,6 +19,9 @@ struct SiteBuilder {
   private var variantRows: [(VariantName, Row, Int, Timestamp?)] = []
   /// The page of each version, by commit and the variant name it had there.
   private var pageOf: [String: String] = [:]
+  /// Each redline made, by its two commits: a version's page and the comparison with the version
+  /// before it show the same one, which is compared (and its author read) once.
+  private var redlines: [String: String] = [:]
 
   /// Adds the timeline, version pages and comparisons of `variant`.
   mutating func addVariant(_ variant: VariantName, history: VariantHistory, store: Store)
@@ -49,7 +52,7 @@ struct SiteBuilder {
       if let before {
         body +=
           "<h2>Changes since <a href=\"\(before.page)\">\(e(before.version.date.rfc3339))</a></h2>\n"
-          + (try store.redlineHTML(from: before.version, to: row.version))
+          + (try redline(from: before.version, to: row.version, store: store))
       } else {
         body += "<p class=\"meta\">The first version.</p>\n"
       }
@@ -78,7 +81,7 @@ struct SiteBuilder {
           "<h1>\(e(variant.rawValue)): <a href=\"\(older.page)\">\(e(older.version.date.day))</a> → "
           + "<a href=\"\(newer.page)\">\(e(newer.version.date.day))</a></h1>\n"
           + "<p class=\"legend\"><del>deleted</del> and <ins>inserted</ins> words are marked; re-wrapping is not a change.</p>\n"
-          + (try store.redlineHTML(from: older.version, to: newer.version))
+          + (try redline(from: older.version, to: newer.version, store: store))
         add(
           "\(folder)/\(comparison(older, newer))",
           title: "\(variant): \(older.version.date.day) → \(newer.version.date.day)", body: body)
@@ -219,6 +222,17 @@ struct SiteBuilder {
       }
     }
     return names
+  }
+
+  /// The redline between two versions as HTML, made once.
+  private mutating func redline(from old: Version, to new: Version, store: Store)
+    throws(StoreError) -> String
+  {
+    let key = old.id.hex + ".." + new.id.hex
+    if let html = redlines[key] { return html }
+    let html = try store.redlineHTML(from: old, to: new)
+    redlines[key] = html
+    return html
   }
 
   private mutating func add(_ path: String, title: String, body: String) {
