@@ -65,16 +65,8 @@ extension Repository {
   }
 
   /// Stores `bytes` as a blob and returns its id.
-  ///
-  /// Wraps `git_blob_create_from_buffer`.
   public func writeBlob(_ bytes: [UInt8]) throws(GitError) -> ObjectID {
-    var oid = git_oid()
-    try check(
-      bytes.withUnsafeBytes {
-        git_blob_create_from_buffer(&oid, pointer, $0.baseAddress, $0.count)
-      },
-      "git_blob_create_from_buffer")
-    return ObjectID(oid)
+    try writeObject(bytes, kind: GIT_OBJECT_BLOB)
   }
 
   /// The id `bytes` would have as a blob, without storing anything.
@@ -82,38 +74,58 @@ extension Repository {
   /// Wraps `git_odb_hash`.
   public static func blobID(of bytes: [UInt8]) throws(GitError) -> ObjectID {
     GitLibrary.initialize()
+    return try hash(bytes, kind: GIT_OBJECT_BLOB)
+  }
+
+  /// The id `bytes` have as an object of `kind`.
+  static func hash(_ bytes: [UInt8], kind: git_object_t) throws(GitError) -> ObjectID {
     var oid = git_oid()
     try check(
-      bytes.withUnsafeBytes { git_odb_hash(&oid, $0.baseAddress, $0.count, GIT_OBJECT_BLOB) },
+      bytes.withUnsafeBytes { git_odb_hash(&oid, $0.baseAddress, $0.count, kind) },
       "git_odb_hash")
     return ObjectID(oid)
   }
 
   /// Writes a tree that is `base` (or an empty tree) with the file entries in `changes` set to a blob, or removed where the blob is nil.
   ///
-  /// Wraps `git_treebuilder_new`, `git_treebuilder_insert`, `git_treebuilder_remove` and `git_treebuilder_write`.
+  /// The tree is formatted here (see `TreeFormat`) rather than by libgit2's tree builder, so a
+  /// write of thousands of trees in `writingOnePack` goes straight to memory. Names in `changes`
+  /// are single path parts; the base's own entries are kept byte for byte, whatever their names.
   public func writeTree(base: ObjectID?, changes: [String: ObjectID?]) throws(GitError) -> ObjectID
   {
-    var baseTree: OpaquePointer?
-    if var baseID = base?.oid {
-      try check(git_tree_lookup(&baseTree, pointer, &baseID), "git_tree_lookup")
-    }
-    defer { git_tree_free(baseTree) }
-    var builder: OpaquePointer?
-    try check(git_treebuilder_new(&builder, pointer, baseTree), "git_treebuilder_new")
-    defer { git_treebuilder_free(builder) }
-    for (name, blob) in changes.sorted(by: { $0.key < $1.key }) {
-      if var blobID = blob?.oid {
-        try check(
-          git_treebuilder_insert(nil, builder, name, &blobID, GIT_FILEMODE_BLOB),
-          "git_treebuilder_insert")
-      } else if git_treebuilder_get(builder, name) != nil {
-        try check(git_treebuilder_remove(builder, name), "git_treebuilder_remove")
+    var entries = try base.map { (id) throws(GitError) in try rawTreeEntries(id) } ?? []
+    for (name, blob) in changes {
+      let key = Array(name.utf8)
+      guard TreeFormat.isValidName(key) else {
+        throw GitError(
+          code: GIT_EINVALIDSPEC.rawValue, message: "\(name) cannot be a file name in a tree",
+          function: "git_treebuilder_insert")
+      }
+      entries.removeAll { $0.name == key }
+      if let blob {
+        entries.append(TreeFormat.Entry(name: key, mode: 0o100644, id: blob))
+        if packedWrites != nil { packedNames[blob] = name }
       }
     }
-    var treeID = git_oid()
-    try check(git_treebuilder_write(&treeID, builder), "git_treebuilder_write")
-    return ObjectID(treeID)
+    return try writeObject(TreeFormat.bytes(of: entries), kind: GIT_OBJECT_TREE)
+  }
+
+  /// The entries of the tree `id` with their names as raw bytes, which need not be UTF-8.
+  private func rawTreeEntries(_ id: ObjectID) throws(GitError) -> [TreeFormat.Entry] {
+    var oid = id.oid
+    var tree: OpaquePointer?
+    try check(git_tree_lookup(&tree, pointer, &oid), "git_tree_lookup")
+    defer { git_tree_free(tree) }
+    return (0..<git_tree_entrycount(tree)).map { index in
+      let entry = git_tree_entry_byindex(tree, index)
+      let name = git_tree_entry_name(entry)!
+      var length = 0
+      while name[length] != 0 { length += 1 }
+      return TreeFormat.Entry(
+        name: Array(UnsafeRawBufferPointer(start: name, count: length)),
+        mode: git_tree_entry_filemode_raw(entry).rawValue,
+        id: ObjectID(git_tree_entry_id(entry).pointee))
+    }
   }
 
   /// Writes a commit of `tree` with `parents` and returns its id, moving no reference.
@@ -146,8 +158,20 @@ extension Repository {
 
   /// Stores `bytes` as an object of `kind` and returns its id.
   ///
-  /// Wraps `git_repository_odb` and `git_odb_write`.
+  /// Wraps `git_odb_write`; inside `writingOnePack` the object goes straight to the in-memory
+  /// backend instead, skipping the existence check that costs a scan of `objects/pack` for every
+  /// new object (an object already on disk is then in the pack too, which git allows).
   func writeObject(_ bytes: [UInt8], kind: git_object_t) throws(GitError) -> ObjectID {
+    if let memory = packedWrites {
+      var oid = try Repository.hash(bytes, kind: kind).oid
+      try check(
+        bytes.withUnsafeBytes {
+          memory.pointee.write(memory, &oid, $0.baseAddress, $0.count, kind)
+        },
+        "git_odb_backend write")
+      packedObjects.append(oid)
+      return ObjectID(oid)
+    }
     var database: OpaquePointer?
     try check(git_repository_odb(&database, pointer), "git_repository_odb")
     defer { git_odb_free(database) }

@@ -45,24 +45,34 @@ public struct Version: Hashable, Sendable {
   /// Trailers biostore writes for itself and leaves out of what it shows.
   static let ownTrailers = ["Imported-From:"]
 
-  /// Whether `line` is exactly a trailer biostore writes (`Imported-From: ` and a full commit id), not a person's words that start the same way.
+  /// Whether `line` is exactly a trailer biostore writes (`Imported-From: ` and a full commit id in lowercase ASCII hex), not a person's words that start the same way.
   static func isOwnTrailer(_ line: Substring) -> Bool {
-    ownTrailers.contains { trailer in
-      guard line.hasPrefix(trailer + " ") else { return false }
-      let id = line.dropFirst(trailer.count + 1)
-      return id.count == 40 && id.allSatisfy { $0.isHexDigit && !$0.isUppercase }
+    // Judged on the bytes: every index build asks this of every commit message.
+    let bytes = line.utf8
+    return ownTrailers.contains { trailer in
+      let prefix = trailer.utf8
+      guard bytes.count == prefix.count + 41, bytes.starts(with: prefix),
+        bytes[bytes.index(bytes.startIndex, offsetBy: prefix.count)] == UInt8(ascii: " ")
+      else { return false }
+      return bytes.dropFirst(prefix.count + 1).allSatisfy { byte in
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+          || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+      }
     }
   }
 
   /// `message` without biostore's own trailer lines and trailing blank lines.
   static func userMessage(_ message: String) -> String {
-    var lines = message.split(separator: "\n", omittingEmptySubsequences: false)
-    while let last = lines.last,
-      last.trimmingWhitespace.isEmpty || isOwnTrailer(last)
-    {
-      lines.removeLast()
+    // Lines are taken off the end one at a time, so only the tail is read.
+    var end = message.endIndex
+    while true {
+      let start = message[..<end].lastIndex(of: "\n").map { message.index(after: $0) }
+      let line = message[(start ?? message.startIndex)..<end]
+      guard line.trimmingWhitespace.isEmpty || isOwnTrailer(line) else { break }
+      guard let start else { return "" }
+      end = message.index(before: start)
     }
-    return lines.joined(separator: "\n")
+    return String(message[..<end])
   }
 }
 

@@ -4,6 +4,8 @@ import Git
 private struct SourceVersion {
   let commit: Commit
   let text: String
+  /// The id of `text` as a blob.
+  let blob: ObjectID
   /// Where the revision came in the walk, to keep revisions of one second in a stable order.
   let order: Int
 }
@@ -63,7 +65,10 @@ extension Store {
       if parentTexts.contains(where: { Store.sameBytes($0, text) }) {
         continue
       }
-      found.append(SourceVersion(commit: revision.commit, text: text, order: index))
+      found.append(
+        SourceVersion(
+          commit: revision.commit, text: text, blob: try blobID(of: Array(text.utf8)), order: index)
+      )
     }
     if found.isEmpty, !considered.isEmpty, let heading = extraction.heading {
       throw headingSeen
@@ -78,9 +83,10 @@ extension Store {
       if !pending.isEmpty || !older.isEmpty {
         try workTree.refuseUnsavedEdits(of: variant, tipBlob: tipBlob)
       }
-      let versions = (older + pending).sorted {
+      let sources = (older + pending).sorted {
         ($0.commit.author.time, $0.order) < ($1.commit.author.time, $1.order)
-      }.map { version in
+      }
+      let versions = sources.map { version in
         let subject = version.commit.message.prefix { !$0.isNewline }.trimmingWhitespace
         return PendingVersion(
           variant: variant, bytes: Array(version.text.utf8),
@@ -88,26 +94,26 @@ extension Store {
             + "\(Store.importedFromTrailer) \(version.commit.id.hex)",
           asOf: Timestamp(version.commit.author))
       }
-      var recorded: [(commit: ObjectID, blob: ObjectID?)] = []
       if older.isEmpty {
         let commits = try writer.commitVersions(
           versions, parent: parent, summary: "import-git \(variant) (\(versions.count) versions)")
-        for (commit, version) in zip(commits, versions) {
-          recorded.append((commit, try blobID(of: version.bytes ?? [])))
+        // What was just written is known: reading ten thousand commits back would cost more.
+        outcome.recorded = zip(commits, zip(sources, versions)).map { commit, written in
+          Version(
+            variant: variant, id: commit, blobID: written.0.blob, date: written.1.asOf,
+            message: Version.userMessage(written.1.message), lineIndex: nil)
         }
-      } else {
-        let insertion = try insertVersions(
-          versions, writer: writer, allowingSharedRewrite: rewritingShared)
-        // The insertion leaves out a text equal to the one before it, so each commit says its own.
-        recorded = insertion.recorded.map { ($0, nil) }
-        outcome.olderInserted = older.count
-        outcome.replayed = insertion.replayed
-        outcome.keptTip = insertion.keptTip
+        return outcome
       }
-      for (id, blob) in recorded {
+      let insertion = try insertVersions(
+        versions, writer: writer, allowingSharedRewrite: rewritingShared)
+      outcome.olderInserted = older.count
+      outcome.replayed = insertion.replayed
+      outcome.keptTip = insertion.keptTip
+      // The insertion leaves out a text equal to the one before it, so each commit says its own.
+      for id in insertion.recorded {
         let commit = try self.commit(id)
-        var file = blob
-        if file == nil { file = try variantFiles(of: commit)[variant] }
+        let file = try variantFiles(of: commit)[variant]
         outcome.recorded.append(
           Version(variant: variant, commit: commit, blobID: file ?? commit.treeID, lineIndex: nil))
       }
@@ -162,7 +168,7 @@ extension Store {
     var older: [SourceVersion] = []
     var previousBlob = latest?.blob
     for version in sorted {
-      let blob = try blobID(of: Array(version.text.utf8))
+      let blob = version.blob
       if imported[version.commit.id.hex]?.contains(blob) == true {
         outcome.alreadyImported += 1
         continue

@@ -97,23 +97,39 @@ struct StoreWriter {
     try checkWriteable(versions)
     let committer = identity.signatureNow()
     return try unrecorded { () throws(GitError) -> [ObjectID] in
-      var commits: [ObjectID] = []
-      var tree = parent?.treeID
-      for version in versions {
-        let blob = try version.bytes.map { bytes throws(GitError) in try repository.writeBlob(bytes)
-        }
-        var files: [String: ObjectID?] = [version.variant.fileName: blob]
-        if let old = version.renamedFrom { files[old.fileName] = .some(nil) }
-        let newTree = try repository.writeTree(base: tree, changes: files)
-        let message = version.message.hasSuffix("\n") ? version.message : version.message + "\n"
-        commits.append(
-          try repository.createCommit(
-            tree: newTree, parents: (commits.last ?? parent?.id).map { [$0] } ?? [],
-            author: identity.signature(at: version.asOf), committer: committer, message: message))
-        tree = newTree
+      // Many versions (an import) are written as one packfile, as git fast-import writes them;
+      // a save's few objects stay loose, as `git commit` leaves them.
+      guard versions.count >= StoreWriter.packedWriteThreshold else {
+        return try writeCommits(versions, parent: parent, committer: committer, into: repository)
       }
-      return commits
+      return try repository.writingOnePack { (batch) throws(GitError) in
+        try writeCommits(versions, parent: parent, committer: committer, into: batch)
+      }
     }
+  }
+
+  /// How many versions a write needs before its objects go into one packfile: three objects each, so a pack of 96 or more, near `git receive-pack`'s unpack limit of 100.
+  static let packedWriteThreshold = 32
+
+  /// Writes one commit per version through `repository`, chained on `parent`.
+  private func writeCommits(
+    _ versions: [PendingVersion], parent: Commit?, committer: Signature, into repository: Repository
+  ) throws(GitError) -> [ObjectID] {
+    var commits: [ObjectID] = []
+    var tree = parent?.treeID
+    for version in versions {
+      let blob = try version.bytes.map { bytes throws(GitError) in try repository.writeBlob(bytes) }
+      var files: [String: ObjectID?] = [version.variant.fileName: blob]
+      if let old = version.renamedFrom { files[old.fileName] = .some(nil) }
+      let newTree = try repository.writeTree(base: tree, changes: files)
+      let message = version.message.hasSuffix("\n") ? version.message : version.message + "\n"
+      commits.append(
+        try repository.createCommit(
+          tree: newTree, parents: (commits.last ?? parent?.id).map { [$0] } ?? [],
+          author: identity.signature(at: version.asOf), committer: committer, message: message))
+      tree = newTree
+    }
+    return commits
   }
 
   /// Refuses versions no commit can hold faithfully: a date outside 1970…9999, a message with a NUL.
