@@ -149,6 +149,38 @@ import Testing
     #expect(try historyJSON(sandbox, "biosketch").count == 4)
   }
 
+  @Test func aLongHistoryIsWrittenAsOnePackfileThatGitChecksClean() throws {
+    let sandbox = try Sandbox()
+    try #require(try sandbox.biostore("init").status == 0)
+    try #require(try sandbox.biostore("save", "other", stdin: "Another variant.\n").status == 0)
+    let many: [Revision] = (1...40).map { number in
+      (
+        "about.md", Self.page(bio: "Glenn, version \(number).", rest: "Born in Hawaii."),
+        "2020-01-01T10:\(String(format: "%02d", number)):00Z",
+        "revision \(number)"
+      )
+    }
+    let source = try sourceRepository(in: sandbox, revisions: many)
+    let loose = try sandbox.git("count-objects").stdout
+
+    let imported = try sandbox.biostore(
+      "import-git", source, "about.md", "--variant", "biosketch", "--section", "Biosketch",
+      "--quote")
+
+    #expect(imported.status == 0, "\(imported.stderr)")
+    // Three objects a version, none of them loose, and nothing the store had before copied in.
+    #expect(try sandbox.git("count-objects").stdout == loose)
+    let counts = try sandbox.git("count-objects", "-v").stdout
+    #expect(counts.contains("in-pack: 120\n"), "\(counts)")
+    #expect(counts.contains("packs: 1\n"))
+    #expect(try sandbox.git("fsck", "--strict", "--no-dangling").stdout.isEmpty)
+    #expect(
+      try sandbox.git("log", "--format=%s", "-1", "--skip=39", "--", "biosketch.md").stdout
+        == "revision 1\n")
+    #expect(try sandbox.git("show", "HEAD:other.md").stdout == "Another variant.\n")
+    #expect(try historyJSON(sandbox, "biosketch").count == 40)
+  }
+
   @Test func oneFileImportsItsSectionAsAVersion() throws {
     let sandbox = try Sandbox()
     try #require(try sandbox.biostore("init").status == 0)
