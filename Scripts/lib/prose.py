@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """Writes a synthetic hard-wrapped Markdown document and an edited, re-wrapped second version.
 
-usage: prose.py BYTES EDIT_PERCENT SEED OLD_PATH NEW_PATH
+usage: prose.py BYTES EDIT_PERCENT SEED OLD_PATH NEW_PATH [VOCABULARY [SUBSTITUTIONS]]
 Prints the true edit counts as "added removed" (a substitution counts one of each).
-Words follow a Zipf law over a 20,000-word vocabulary, as real prose does, so rare words
-occur once or twice and common ones everywhere; some paragraphs are blockquotes.
+Words follow a Zipf law over a vocabulary of VOCABULARY words (20,000 by default), as real
+prose does, so rare words occur once or twice and common ones everywhere; some paragraphs are
+blockquotes. With SUBSTITUTIONS, exactly that many words at random places are replaced by
+another word of the vocabulary instead (EDIT_PERCENT is then not used): with a small
+vocabulary almost no word is unique, the hard case for a diff that anchors on unique words.
 """
 import random
 import sys
@@ -78,12 +81,29 @@ def edit(rng, words, paragraphs, percent):
     return edited, added, removed
 
 
+def substitute(rng, words, paragraphs, count):
+    places = [(p, w) for p, (_, paragraph) in enumerate(paragraphs) for w in range(len(paragraph))]
+    edited = [(quoted, list(paragraph)) for quoted, paragraph in paragraphs]
+    for p, w in rng.sample(places, count):
+        word = edited[p][1][w]
+        tail = word[len(word.rstrip(",.")):]
+        bare = word[:len(word) - len(tail)]
+        replacement = rng.choice([other for other in rng.sample(words, 2) if other.lower() != bare.lower()][:1] or [words[0]])
+        if w == 0 or edited[p][1][w - 1].endswith("."):
+            replacement = replacement.capitalize()
+        edited[p][1][w] = replacement + tail
+    return edited, count, count
+
+
 def main():
-    size, percent, seed, old_path, new_path = sys.argv[1:]
+    size, percent, seed, old_path, new_path = sys.argv[1:6]
     rng = random.Random(int(seed))
-    words = vocabulary(rng)
+    words = vocabulary(rng, int(sys.argv[6]) if len(sys.argv) > 6 else 20_000)
     paragraphs = document(rng, words, int(size))
-    edited, added, removed = edit(rng, words, paragraphs, float(percent))
+    if len(sys.argv) > 7:
+        edited, added, removed = substitute(rng, words, paragraphs, int(sys.argv[7]))
+    else:
+        edited, added, removed = edit(rng, words, paragraphs, float(percent))
     with open(old_path, "w") as old:
         old.write(render(paragraphs, 72))
     with open(new_path, "w") as new:

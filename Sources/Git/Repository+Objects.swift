@@ -42,13 +42,7 @@ extension Repository {
     var tree: OpaquePointer?
     try check(git_tree_lookup(&tree, pointer, &oid), "git_tree_lookup")
     defer { git_tree_free(tree) }
-    return (0..<git_tree_entrycount(tree)).map { index in
-      let entry = git_tree_entry_byindex(tree, index)
-      return TreeEntry(
-        name: String(cString: git_tree_entry_name(entry)),
-        id: ObjectID(git_tree_entry_id(entry).pointee),
-        mode: git_tree_entry_filemode(entry).rawValue)
-    }
+    return (0..<git_tree_entrycount(tree)).map { TreeEntry(git_tree_entry_byindex(tree, $0)!) }
   }
 
   /// The bytes of the blob `id`.

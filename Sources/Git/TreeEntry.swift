@@ -1,3 +1,5 @@
+internal import Clibgit2
+
 /// One entry of a tree: its name, the object it names, and its file mode.
 public struct TreeEntry: Hashable, Sendable {
   /// The entry's file name (no slashes).
@@ -9,4 +11,14 @@ public struct TreeEntry: Hashable, Sendable {
 
   /// Whether the entry is a regular (non-executable or executable) file.
   public var isFile: Bool { mode == 0o100644 || mode == 0o100755 }
+}
+
+extension TreeEntry {
+  /// The entry libgit2 holds at `entry`, copied out.
+  init(_ entry: OpaquePointer) {
+    self.init(
+      name: String(cString: git_tree_entry_name(entry)),
+      id: ObjectID(git_tree_entry_id(entry).pointee),
+      mode: git_tree_entry_filemode(entry).rawValue)
+  }
 }

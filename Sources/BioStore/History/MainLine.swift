@@ -56,29 +56,24 @@ struct MainLine {
 
   /// Calls `body` for each commit from the tip (or `start`) back along first parents, with the variant files it changed, until it returns false or the root is reached.
   ///
-  /// libgit2 has no path-limited walk, so this compares blob ids of root-tree entries, reading each
-  /// tree once.
+  /// libgit2 has no path-limited walk, so this merges each commit's root tree with its parent's
+  /// (`Repository.changes`), copying out only the entries that differ.
   func walk(from start: ObjectID? = nil, _ body: (MainLineStep) -> Bool) throws(StoreError) {
     let first: ObjectID? = if let start { start } else { try tip() }
     guard let tip = first else { return }
     try storage { () throws(GitError) in
       var commit = try repository.commit(tip)
-      var files = try variantFiles(inTree: commit.treeID)
       var lineIndex = 0
       while true {
         let parent = try commit.parentIDs.first.map { (id) throws(GitError) in
           try repository.commit(id)
         }
-        var parentFiles: [VariantName: ObjectID] = [:]
-        if let parent {
-          parentFiles =
-            parent.treeID == commit.treeID ? files : try variantFiles(inTree: parent.treeID)
-        }
-        let step = MainLineStep(
-          commit: commit, lineIndex: lineIndex, changes: changes(from: parentFiles, to: files))
+        let changes =
+          parent?.treeID == commit.treeID
+          ? [] : try variantChanges(from: parent?.treeID, to: commit.treeID)
+        let step = MainLineStep(commit: commit, lineIndex: lineIndex, changes: changes)
         guard body(step), let parent else { return }
         commit = parent
-        files = parentFiles
         lineIndex += 1
       }
     }
@@ -124,15 +119,22 @@ struct MainLine {
     return files
   }
 
-  private func changes(
-    from old: [VariantName: ObjectID], to new: [VariantName: ObjectID]
-  ) -> [VariantChange] {
+  /// The variant files that differ between two trees (nil: an empty one), sorted by variant: only entries that changed are looked at.
+  private func variantChanges(from oldTree: ObjectID?, to newTree: ObjectID) throws(GitError)
+    -> [VariantChange]
+  {
     var changes: [VariantChange] = []
-    for (variant, blob) in new where old[variant] != blob {
-      changes.append(VariantChange(variant: variant, oldBlob: old[variant], newBlob: blob))
-    }
-    for (variant, blob) in old where new[variant] == nil {
-      changes.append(VariantChange(variant: variant, oldBlob: blob, newBlob: nil))
+    for change in try repository.changes(from: oldTree, to: newTree) {
+      // A name that is a variant file on one side only (a folder on the other) is added or deleted.
+      func blob(_ entry: TreeEntry?) -> (VariantName, ObjectID)? {
+        guard let entry, entry.isFile, let variant = VariantName.fromFileName(entry.name) else {
+          return nil
+        }
+        return (variant, entry.id)
+      }
+      let (before, after) = (blob(change.old), blob(change.new))
+      guard let variant = after?.0 ?? before?.0, before?.1 != after?.1 else { continue }
+      changes.append(VariantChange(variant: variant, oldBlob: before?.1, newBlob: after?.1))
     }
     return changes.sorted { $0.variant < $1.variant }
   }

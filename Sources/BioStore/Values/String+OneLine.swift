@@ -4,6 +4,8 @@ extension String {
   /// Paths and names are quoted in messages as they are; this is applied once, where a message is
   /// printed, so no message can forget it. A backslash is left alone, so escaping twice changes nothing.
   public var escapedForOneLine: String {
+    // Printable ASCII needs no escape, and is nearly every message: a listing escapes thousands.
+    if utf8.allSatisfy({ (0x20...0x7E).contains($0) }) { return self }
     var result = String.UnicodeScalarView()
     for scalar in unicodeScalars {
       switch scalar {
