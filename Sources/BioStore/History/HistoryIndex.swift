@@ -131,9 +131,12 @@ final class HistoryIndex {
   private func build(tip: ObjectID, base: IndexFiles.State?, steps: [MainLineStep])
     throws(StoreError) -> IndexView
   {
+    // Each changed variant's new entries; after a rebuild, all of them.
     var byVariant: [VariantName: [IndexEntry]] = [:]
-    // How many of each variant's entries came from its file, so a catch-up only adds the rest.
-    var fromFile: [VariantName: Int] = [:]
+    // The changed variants whose sealed files a catch-up adds to, with the newest entry in each
+    // file that holds a text (the one a next version is counted against): their files are never
+    // read whole, so one commit at 100,000 costs a few lines, not the variant's whole history.
+    var appended: [VariantName: IndexEntry?] = [:]
     // Only each variant's newest text is kept, since a version is counted against the one before
     // it; keeping every text made a 100,000-commit build peak near 1 GB.
     var newest: [VariantName: (blob: ObjectID, text: ProseText)] = [:]
@@ -146,15 +149,13 @@ final class HistoryIndex {
       let renames = step.renames
       for change in step.changes {
         if byVariant[change.variant] == nil {
-          if let base {
+          byVariant[change.variant] = []
+          if let base, base.files[change.variant] != nil {
             // A damaged file cannot be added to: build everything again.
-            guard let entries = files.entries(of: change.variant, in: base) else {
+            guard let newestText = files.newestText(of: change.variant, in: base) else {
               return try build(tip: tip, base: nil, steps: try allSteps())
             }
-            byVariant[change.variant] = entries
-            fromFile[change.variant] = entries.count
-          } else {
-            byVariant[change.variant] = []
+            appended.updateValue(newestText, forKey: change.variant)
           }
         }
         var entry = IndexEntry(
@@ -176,9 +177,8 @@ final class HistoryIndex {
           entry.otherVariant = new
         } else if let blob = change.newBlob {
           // Counted against the last text the variant had, before a removal or through a rename.
-          let previous = byVariant[change.variant]?.last {
-            $0.kind == .version || $0.kind == .renamedFrom
-          }
+          let previous =
+            byVariant[change.variant]?.last { $0.holdsText } ?? (appended[change.variant] ?? nil)
           let new = ProseText(bytes: try mainLine.bytes(ofBlob: blob))
           let before = try previous?.blob.map { (blob) throws(StoreError) in
             try text(blob, of: change.variant)
@@ -193,21 +193,31 @@ final class HistoryIndex {
     var state = IndexFiles.State(
       branch: mainLine.branch, tip: tip, depth: baseDepth + steps.count,
       files: base?.files ?? [:])
-    // Index files change only under `index.lock`; a reader that finds it taken keeps its answer in memory.
-    let inMemory = IndexView(state: state, files: files, inMemory: byVariant, sealed: base)
-    guard let lock = lock() else { return inMemory }
+    // Index files change only under `index.lock`; a reader that finds it taken keeps its answer
+    // in memory, with the appended variants' whole lists (their base files, then what is new).
+    func inMemory() throws(StoreError) -> IndexView {
+      var whole = byVariant
+      for variant in appended.keys {
+        guard let base, let old = files.entries(of: variant, in: base) else {
+          return try build(tip: tip, base: nil, steps: try allSteps())
+        }
+        whole[variant] = old + (byVariant[variant] ?? [])
+      }
+      return IndexView(state: state, files: files, inMemory: whole, sealed: base)
+    }
+    guard let lock = lock() else { return try inMemory() }
     defer { withExtendedLifetime(lock) {} }
     // The base was read before the lock: another process may have moved the index since.
-    if let base, files.state() != base { return inMemory }
+    if let base, files.state() != base { return try inMemory() }
     do {
       if base == nil { files.clear() }
       // Lines go at the end of each variant's file and the new state, with the files' new seals,
       // last, so a crash in between leaves files longer than their seals, which readers read as
       // the sealed part.
       for (variant, entries) in byVariant {
-        if let base, let kept = fromFile[variant], base.files[variant] != nil {
-          guard let seal = try files.append(Array(entries[kept...]), to: variant, in: base) else {
-            return inMemory
+        if let base, appended[variant] != nil {
+          guard let seal = try files.append(entries, to: variant, in: base) else {
+            return try inMemory()
           }
           state.files[variant] = seal
         } else {
@@ -215,12 +225,15 @@ final class HistoryIndex {
         }
       }
       try files.write(state)
-      // The entries are at hand: reading them back would only give another process the chance to change them.
-      return IndexView(state: state, files: files, inMemory: byVariant, sealed: state)
+      // The entries a rebuild made are at hand: reading them back would only give another
+      // process the chance to change them. An appended variant is read from its file when asked.
+      return IndexView(
+        state: state, files: files,
+        inMemory: byVariant.filter { appended[$0.key] == nil }, sealed: state)
     } catch {
       files.removeState()
       // Appending kept each sealed part of the base as it was, so the base still vouches for them.
-      return inMemory
+      return try inMemory()
     }
   }
 }

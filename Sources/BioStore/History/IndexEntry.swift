@@ -42,6 +42,9 @@ struct IndexEntry: Equatable {
   /// Whether the commit left the variant without a file (removed, or renamed away).
   var isRemoval: Bool { kind == .removal || kind == .renamedTo }
 
+  /// Whether the entry holds a text the variant's next version is counted against: a version, or a rename that brought the text in.
+  var holdsText: Bool { kind == .version || kind == .renamedFrom }
+
   /// The entries of a variant file's bytes no deeper than `depth`, oldest first; nil when a line cannot be read.
   static func entries(parsing data: ArraySlice<UInt8>, upTo depth: Int) -> [IndexEntry]? {
     // Parsed as bytes: splitting Strings by Character took three quarters of a look-up.
@@ -95,6 +98,27 @@ struct IndexEntry: Equatable {
         if found.count > stepsBack { return found }
       }
       return nil
+    }
+  }
+
+  /// The newest entry of a variant file's bytes no deeper than `depth` that `holdsText`, read from the end: `.some(nil)` when there is none, nil when a line cannot be read.
+  static func newestText(parsing data: ArraySlice<UInt8>, upTo depth: Int) -> IndexEntry?? {
+    data.withUnsafeBufferPointer { bytes -> IndexEntry?? in
+      if bytes.isEmpty { return .some(nil) }
+      guard bytes.last == UInt8(ascii: "\n") else { return nil }
+      var lineEnd = bytes.count - 1
+      while lineEnd > 0 {
+        var lineStart = lineEnd
+        while lineStart > 0 && bytes[lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
+        defer { lineEnd = lineStart - 1 }
+        guard let (kind, _, lineDepth) = IndexEntry.peek(bytes, lineStart..<lineEnd) else {
+          return nil
+        }
+        guard lineDepth <= depth, kind == .version || kind == .renamedFrom else { continue }
+        guard let entry = IndexEntry.entry(parsing: bytes, lineStart..<lineEnd) else { return nil }
+        return .some(entry)
+      }
+      return .some(nil)
     }
   }
 

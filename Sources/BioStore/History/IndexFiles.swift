@@ -102,6 +102,12 @@ struct IndexFiles {
       parsing: bytes, upTo: state.depth, stepsBack: stepsBack, admits: admits)
   }
 
+  /// The newest entry of `variant`'s file that `state` seals whose text a next version is counted against (`.some(nil)`: none), read from the file's end; nil when the file does not match its seal.
+  func newestText(of variant: VariantName, in state: State) -> IndexEntry?? {
+    guard let bytes = sealedBytes(of: variant, in: state) else { return nil }
+    return IndexEntry.newestText(parsing: bytes, upTo: state.depth)
+  }
+
   /// Replaces the file of `variant` with `entries`, and returns its seal for the next state.
   func write(_ entries: [IndexEntry], of variant: VariantName) throws(StoreError) -> ContentSeal {
     let bytes = Array(entries.map(IndexEntry.line).joined().utf8)
