@@ -74,14 +74,8 @@ struct IndexEntry: Equatable {
     return data.withUnsafeBufferPointer { bytes -> [IndexEntry]? in
       guard bytes.last == UInt8(ascii: "\n") else { return nil }
       var found: [IndexEntry] = []
-      var lineEnd = bytes.count - 1
-      while lineEnd > 0 {
-        var lineStart = lineEnd
-        while lineStart > 0 && bytes[lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
-        defer { lineEnd = lineStart - 1 }
-        guard let (kind, date, lineDepth) = IndexEntry.peek(bytes, lineStart..<lineEnd) else {
-          return nil
-        }
+      for line in LinesFromEnd(bytes) {
+        guard let (kind, date, lineDepth) = IndexEntry.peek(bytes, line) else { return nil }
         guard lineDepth <= depth else { continue }
         // A rename brings in the other variant's versions: only the whole history follows it.
         if kind == .renamedFrom { return nil }
@@ -91,9 +85,7 @@ struct IndexEntry: Equatable {
           continue
         }
         if found.isEmpty, let admits, !admits(date) { continue }
-        guard let entry = IndexEntry.entry(parsing: bytes, lineStart..<lineEnd) else {
-          return nil
-        }
+        guard let entry = IndexEntry.entry(parsing: bytes, line) else { return nil }
         found.append(entry)
         if found.count > stepsBack { return found }
       }
@@ -106,16 +98,10 @@ struct IndexEntry: Equatable {
     data.withUnsafeBufferPointer { bytes -> IndexEntry?? in
       if bytes.isEmpty { return .some(nil) }
       guard bytes.last == UInt8(ascii: "\n") else { return nil }
-      var lineEnd = bytes.count - 1
-      while lineEnd > 0 {
-        var lineStart = lineEnd
-        while lineStart > 0 && bytes[lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
-        defer { lineEnd = lineStart - 1 }
-        guard let (kind, _, lineDepth) = IndexEntry.peek(bytes, lineStart..<lineEnd) else {
-          return nil
-        }
+      for line in LinesFromEnd(bytes) {
+        guard let (kind, _, lineDepth) = IndexEntry.peek(bytes, line) else { return nil }
         guard lineDepth <= depth, kind == .version || kind == .renamedFrom else { continue }
-        guard let entry = IndexEntry.entry(parsing: bytes, lineStart..<lineEnd) else { return nil }
+        guard let entry = IndexEntry.entry(parsing: bytes, line) else { return nil }
         return .some(entry)
       }
       return .some(nil)
@@ -257,5 +243,25 @@ struct IndexEntry: Equatable {
       }
     }
     return String(result)
+  }
+}
+
+/// The lines of a buffer that ends in a line break, last first, each without its line break: a variant file is read from its end for its newest entries.
+private struct LinesFromEnd: Sequence, IteratorProtocol {
+  let bytes: UnsafeBufferPointer<UInt8>
+  /// Where the line break that ends the next line is.
+  private var lineEnd: Int
+
+  init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    self.bytes = bytes
+    lineEnd = bytes.count - 1
+  }
+
+  mutating func next() -> Range<Int>? {
+    guard lineEnd > 0 else { return nil }
+    var lineStart = lineEnd
+    while lineStart > 0 && bytes[lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
+    defer { lineEnd = lineStart - 1 }
+    return lineStart..<lineEnd
   }
 }
