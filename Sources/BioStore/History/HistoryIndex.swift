@@ -133,10 +133,11 @@ final class HistoryIndex {
   {
     // Each changed variant's new entries; after a rebuild, all of them.
     var byVariant: [VariantName: [IndexEntry]] = [:]
-    // The changed variants whose sealed files a catch-up adds to, with the newest entry in each
-    // file that holds a text (the one a next version is counted against): their files are never
-    // read whole, so one commit at 100,000 costs a few lines, not the variant's whole history.
-    var appended: [VariantName: IndexEntry?] = [:]
+    // The changed variants whose sealed files a catch-up adds to: each file's sealed bytes, read
+    // once, and its newest entry that holds a text (the one a next version is counted against).
+    // Their lines are never all parsed, so one commit at 100,000 costs a few lines, not the
+    // variant's whole history.
+    var appended: [VariantName: (sealed: ArraySlice<UInt8>, newestText: IndexEntry?)] = [:]
     // Only each variant's newest text is kept, since a version is counted against the one before
     // it; keeping every text made a 100,000-commit build peak near 1 GB.
     var newest: [VariantName: (blob: ObjectID, text: ProseText)] = [:]
@@ -152,10 +153,12 @@ final class HistoryIndex {
           byVariant[change.variant] = []
           if let base, base.files[change.variant] != nil {
             // A damaged file cannot be added to: build everything again.
-            guard let newestText = files.newestText(of: change.variant, in: base) else {
+            guard let sealed = files.sealedBytes(of: change.variant, in: base),
+              let newestText = IndexEntry.newestText(parsing: sealed, upTo: base.depth)
+            else {
               return try build(tip: tip, base: nil, steps: try allSteps())
             }
-            appended.updateValue(newestText, forKey: change.variant)
+            appended[change.variant] = (sealed, newestText)
           }
         }
         var entry = IndexEntry(
@@ -178,7 +181,7 @@ final class HistoryIndex {
         } else if let blob = change.newBlob {
           // Counted against the last text the variant had, before a removal or through a rename.
           let previous =
-            byVariant[change.variant]?.last { $0.holdsText } ?? (appended[change.variant] ?? nil)
+            byVariant[change.variant]?.last { $0.holdsText } ?? appended[change.variant]?.newestText
           let new = ProseText(bytes: try mainLine.bytes(ofBlob: blob))
           let before = try previous?.blob.map { (blob) throws(StoreError) in
             try text(blob, of: change.variant)
@@ -197,8 +200,8 @@ final class HistoryIndex {
     // in memory, with the appended variants' whole lists (their base files, then what is new).
     func inMemory() throws(StoreError) -> IndexView {
       var whole = byVariant
-      for variant in appended.keys {
-        guard let base, let old = files.entries(of: variant, in: base) else {
+      for (variant, file) in appended {
+        guard let base, let old = IndexEntry.entries(parsing: file.sealed, upTo: base.depth) else {
           return try build(tip: tip, base: nil, steps: try allSteps())
         }
         whole[variant] = old + (byVariant[variant] ?? [])
@@ -215,11 +218,8 @@ final class HistoryIndex {
       // last, so a crash in between leaves files longer than their seals, which readers read as
       // the sealed part.
       for (variant, entries) in byVariant {
-        if let base, appended[variant] != nil {
-          guard let seal = try files.append(entries, to: variant, in: base) else {
-            return try inMemory()
-          }
-          state.files[variant] = seal
+        if let file = appended[variant] {
+          state.files[variant] = try files.append(entries, to: variant, after: file.sealed)
         } else {
           state.files[variant] = try files.write(entries, of: variant)
         }

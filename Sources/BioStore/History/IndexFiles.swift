@@ -102,12 +102,6 @@ struct IndexFiles {
       parsing: bytes, upTo: state.depth, stepsBack: stepsBack, admits: admits)
   }
 
-  /// The newest entry of `variant`'s file that `state` seals whose text a next version is counted against (`.some(nil)`: none), read from the file's end; nil when the file does not match its seal.
-  func newestText(of variant: VariantName, in state: State) -> IndexEntry?? {
-    guard let bytes = sealedBytes(of: variant, in: state) else { return nil }
-    return IndexEntry.newestText(parsing: bytes, upTo: state.depth)
-  }
-
   /// Replaces the file of `variant` with `entries`, and returns its seal for the next state.
   func write(_ entries: [IndexEntry], of variant: VariantName) throws(StoreError) -> ContentSeal {
     let bytes = Array(entries.map(IndexEntry.line).joined().utf8)
@@ -115,15 +109,13 @@ struct IndexFiles {
     return ContentSeal(of: bytes)
   }
 
-  /// Adds `entries` after the part of the file of `variant` that `state` seals, and returns the new seal; nil when the file does not match its seal and so cannot be added to.
+  /// Adds `entries` after `sealed`, the part of the file of `variant` its state seals as read under the index lock, and returns the new seal.
   ///
   /// Bytes beyond the sealed part (an update that died before writing `state`) are cut off first.
   /// Until the new state is written, readers read the old sealed part, which is unchanged.
-  func append(_ entries: [IndexEntry], to variant: VariantName, in state: State) throws(StoreError)
-    -> ContentSeal?
+  func append(_ entries: [IndexEntry], to variant: VariantName, after sealed: ArraySlice<UInt8>)
+    throws(StoreError) -> ContentSeal
   {
-    guard state.files[variant] != nil else { return try write(entries, of: variant) }
-    guard let sealed = sealedBytes(of: variant, in: state) else { return nil }
     let added = Array(entries.map(IndexEntry.line).joined().utf8)
     // O_NOFOLLOW: a link planted since the read is refused, never written through.
     let descriptor = open(path(of: variant), O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
