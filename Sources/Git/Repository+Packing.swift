@@ -12,6 +12,10 @@ extension Repository {
   /// the pack and moves it beside the others).
   public func writingOnePack<T>(_ body: (Repository) throws(GitError) -> T) throws(GitError) -> T {
     let handle = try Repository(openingAt: gitDirectory)
+    // The pack builder keeps a bare pointer to the handle's repository (for its tag walk in
+    // `git_packbuilder_write_buf`), so the handle must outlive it and every other libgit2 value
+    // below: this runs last, after their own clean-up.
+    defer { withExtendedLifetime(handle) {} }
     var database: OpaquePointer?
     try check(git_repository_odb(&database, handle.pointer), "git_repository_odb")
     defer { git_odb_free(database) }
