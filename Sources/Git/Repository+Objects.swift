@@ -98,7 +98,7 @@ extension Repository {
       entries.removeAll { $0.name == key }
       if let blob {
         entries.append(TreeFormat.Entry(name: key, mode: 0o100644, id: blob))
-        if packedWrites != nil { packedNames[blob] = name }
+        packedWrites?.names[blob] = name
       }
     }
     return try writeObject(TreeFormat.bytes(of: entries), kind: GIT_OBJECT_TREE)
@@ -156,14 +156,14 @@ extension Repository {
   /// backend instead, skipping the existence check that costs a scan of `objects/pack` for every
   /// new object (an object already on disk is then in the pack too, which git allows).
   func writeObject(_ bytes: [UInt8], kind: git_object_t) throws(GitError) -> ObjectID {
-    if let memory = packedWrites {
+    if let memory = packedWrites?.backend {
       var oid = try Repository.hash(bytes, kind: kind).oid
       try check(
         bytes.withUnsafeBytes {
           memory.pointee.write(memory, &oid, $0.baseAddress, $0.count, kind)
         },
         "git_odb_backend write")
-      packedObjects.append(oid)
+      packedWrites?.objects.append(oid)
       return ObjectID(oid)
     }
     var database: OpaquePointer?

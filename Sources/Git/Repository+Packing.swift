@@ -27,9 +27,9 @@ extension Repository {
     // Until it is added, the backend is ours to free.
     if added < 0 { memory?.pointee.free(memory) }
     try check(added, "git_odb_add_backend")
-    handle.packedWrites = memory
+    handle.packedWrites = PackedWrites(backend: memory!)
     let result = try body(handle)
-    guard !handle.packedObjects.isEmpty else { return result }
+    guard let written = handle.packedWrites, !written.objects.isEmpty else { return result }
     // Exactly the objects written, not everything their trees name (which `git_mempack_dump`
     // would add): a store's older blobs are in its packs already.
     var builder: OpaquePointer?
@@ -37,9 +37,9 @@ extension Repository {
     defer { git_packbuilder_free(builder) }
     // The delta search on every core, as `git pack-objects` does by default.
     git_packbuilder_set_threads(builder, 0)
-    for var id in handle.packedObjects {
+    for var id in written.objects {
       // A blob's file name lets the delta search pair the versions of one file, as git's does.
-      let name = handle.packedNames[ObjectID(id)]
+      let name = written.names[ObjectID(id)]
       try check(git_packbuilder_insert(builder, &id, name), "git_packbuilder_insert")
     }
     // Built in memory and handed to the indexer in one piece: `git_packbuilder_write` feeds it
@@ -58,4 +58,14 @@ extension Repository {
     git_mempack_reset(memory)
     return result
   }
+}
+
+/// What a handle inside `writingOnePack` writes to and has written.
+struct PackedWrites {
+  /// The in-memory backend every object goes to.
+  let backend: UnsafeMutablePointer<git_odb_backend>
+  /// The objects written, in the order written.
+  var objects: [git_oid] = []
+  /// The file name each blob written was given in a tree, which guides the pack's delta search.
+  var names: [ObjectID: String] = [:]
 }

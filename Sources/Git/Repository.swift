@@ -8,12 +8,8 @@ public final class Repository {
   public let gitDirectory: String
   /// The work tree, with a trailing slash, or nil for a bare repository.
   public let workDirectory: String?
-  /// The in-memory backend every object this handle writes goes to, while `writingOnePack` runs.
-  var packedWrites: UnsafeMutablePointer<git_odb_backend>?
-  /// The objects written to `packedWrites`, in the order written.
-  var packedObjects: [git_oid] = []
-  /// The file name each blob written to `packedWrites` was given in a tree, which guides the pack's delta search.
-  var packedNames: [ObjectID: String] = [:]
+  /// Where this handle's object writes go while `writingOnePack` runs, and what it has written.
+  var packedWrites: PackedWrites?
 
   private init(pointer: OpaquePointer) {
     self.pointer = pointer

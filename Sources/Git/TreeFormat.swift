@@ -1,5 +1,3 @@
-internal import Clibgit2
-
 /// How git writes a tree object: one entry per name, in git's order, as `MODE NAME\0ID`.
 enum TreeFormat {
   /// One entry of a tree, its name as raw bytes.
@@ -27,7 +25,7 @@ enum TreeFormat {
       bytes.append(0x20)
       bytes += entry.name
       bytes.append(0)
-      withUnsafeBytes(of: entry.id.oid.id) { bytes += $0 }
+      bytes += entry.id.raw
     }
     return bytes
   }

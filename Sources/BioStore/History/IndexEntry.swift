@@ -16,6 +16,9 @@ struct IndexEntry: Equatable {
     case renamedFrom = "F"
     /// The file was renamed to `otherVariant`.
     case renamedTo = "T"
+
+    /// Whether such an entry holds a text the variant's next version is counted against: a version, or a rename that brought the text in.
+    var holdsText: Bool { self == .version || self == .renamedFrom }
   }
 
   /// What the commit did.
@@ -42,8 +45,8 @@ struct IndexEntry: Equatable {
   /// Whether the commit left the variant without a file (removed, or renamed away).
   var isRemoval: Bool { kind == .removal || kind == .renamedTo }
 
-  /// Whether the entry holds a text the variant's next version is counted against: a version, or a rename that brought the text in.
-  var holdsText: Bool { kind == .version || kind == .renamedFrom }
+  /// Whether the entry holds a text the variant's next version is counted against.
+  var holdsText: Bool { kind.holdsText }
 
   /// The entries of a variant file's bytes no deeper than `depth`, oldest first; nil when a line cannot be read.
   static func entries(parsing data: ArraySlice<UInt8>, upTo depth: Int) -> [IndexEntry]? {
@@ -100,7 +103,7 @@ struct IndexEntry: Equatable {
       guard bytes.last == UInt8(ascii: "\n") else { return nil }
       for line in LinesFromEnd(bytes) {
         guard let (kind, _, lineDepth) = IndexEntry.peek(bytes, line) else { return nil }
-        guard lineDepth <= depth, kind == .version || kind == .renamedFrom else { continue }
+        guard lineDepth <= depth, kind.holdsText else { continue }
         guard let entry = IndexEntry.entry(parsing: bytes, line) else { return nil }
         return .some(entry)
       }

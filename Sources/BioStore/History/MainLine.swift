@@ -141,7 +141,8 @@ struct MainLine {
 }
 
 extension UInt8 {
-  fileprivate var isLowerHexDigit: Bool {
+  /// Whether the byte is a digit of a commit id as git writes it: `0`–`9` or `a`–`f`.
+  var isLowerHexDigit: Bool {
     (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(self)
       || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(self)
   }

@@ -54,10 +54,7 @@ public struct Version: Hashable, Sendable {
       guard bytes.count == prefix.count + 41, bytes.starts(with: prefix),
         bytes[bytes.index(bytes.startIndex, offsetBy: prefix.count)] == UInt8(ascii: " ")
       else { return false }
-      return bytes.dropFirst(prefix.count + 1).allSatisfy { byte in
-        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-          || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
-      }
+      return bytes.dropFirst(prefix.count + 1).allSatisfy(\.isLowerHexDigit)
     }
   }
 
